@@ -1,6 +1,7 @@
 // `npm test`: every layer, in order — types, unit, then a fresh local stack for the database, API-contract and
 // end-to-end tests. The stack runs on its own ports and data directory so it never touches a running `npm start`.
 import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 
 // Set before the stack module reads its environment.
@@ -13,36 +14,73 @@ process.env.E2E_DIST ??= resolve("supabase/.temp/e2e-dist");
 
 const { startStack } = await import("../supabase/local/stack");
 
-type Step = { name: string; command: string[] };
-const results: { name: string; ok: boolean; seconds: number }[] = [];
+// Each runner also writes a JSON report, so the closing line counts tests, not steps.
+const reports = resolve("supabase/.temp/test-reports");
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
 
-function run({ name, command }: Step): boolean {
+type Counts = { passed: number; failed: number };
+type Step = { name: string; command: string[]; env?: Record<string, string>; counts?: () => Counts };
+const results: { name: string; ok: boolean; seconds: number; counts?: Counts }[] = [];
+
+function run({ name, command, env, counts }: Step): boolean {
   console.log(`\n── ${name}: ${command.join(" ")}`);
   const started = Date.now();
-  const { status } = spawnSync(command[0], command.slice(1), { stdio: "inherit", env: process.env });
+  const { status } = spawnSync(command[0], command.slice(1), { stdio: "inherit", env: { ...process.env, ...env } });
   const ok = status === 0;
-  results.push({ name, ok, seconds: (Date.now() - started) / 1000 });
+  results.push({ name, ok, seconds: (Date.now() - started) / 1000, counts: counts?.() });
   return ok;
 }
 
 const npx = (...args: string[]) => ["npx", "--no-install", ...args];
+const readJson = (file: string) => (existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : undefined);
+
+function vitest(project: string): Step {
+  const report = resolve(reports, `vitest-${project}.json`);
+  return {
+    name: project,
+    command: npx("vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`),
+    counts: () => {
+      const json = readJson(report);
+      return { passed: json?.numPassedTests ?? 0, failed: json ? json.numFailedTests : 1 };
+    },
+  };
+}
 
 run({ name: "typecheck", command: npx("tsc", "-b") });
-run({ name: "unit", command: npx("vitest", "run", "--project", "unit") });
+run(vitest("unit"));
 
 console.log("\n── starting a fresh local stack for the tests");
 const stack = await startStack({ reset: true, log: () => undefined });
 try {
-  run({ name: "database + API contract", command: npx("vitest", "run", "--project", "stack") });
+  run({ ...vitest("stack"), name: "database + API contract" });
   if (run({ name: "build (e2e)", command: npx("vite", "build", "--outDir", process.env.E2E_DIST!, "--emptyOutDir", "--logLevel", "warn") })) {
-    run({ name: "end to end", command: npx("playwright", "test") });
+    const report = resolve(reports, "playwright.json");
+    run({
+      name: "end to end",
+      command: npx("playwright", "test", "--reporter=list,json"),
+      env: { PLAYWRIGHT_JSON_OUTPUT_FILE: report },
+      counts: () => {
+        const stats = readJson(report)?.stats;
+        return { passed: (stats?.expected ?? 0) + (stats?.flaky ?? 0), failed: stats ? stats.unexpected : 1 };
+      },
+    });
   }
 } finally {
   await stack.stop();
 }
 
-const failed = results.filter((r) => !r.ok);
+const failedSteps = results.filter((r) => !r.ok);
+const total = results.reduce((sum, r) => ({ passed: sum.passed + (r.counts?.passed ?? 0), failed: sum.failed + (r.counts?.failed ?? 0) }), {
+  passed: 0,
+  failed: 0,
+});
 console.log("\n── summary");
-for (const r of results) console.log(`  ${r.ok ? "ok  " : "FAIL"}  ${r.name} (${r.seconds.toFixed(1)} s)`);
-console.log(`${results.length - failed.length} passed, ${failed.length} failed`);
-process.exit(failed.length ? 1 : 0);
+for (const r of results) {
+  const counts = r.counts ? `, ${r.counts.passed} passed, ${r.counts.failed} failed` : "";
+  console.log(`  ${r.ok ? "ok  " : "FAIL"}  ${r.name} (${r.seconds.toFixed(1)} s${counts})`);
+}
+// A failed step without a test count (type errors, a build) still counts as one failure.
+const failed = total.failed + failedSteps.filter((r) => !r.counts || r.counts.failed === 0).length;
+console.log(`${total.passed} passed, ${failed} failed`);
+process.exit(failedSteps.length ? 1 : 0);
