@@ -1,0 +1,182 @@
+// Child-process plumbing for the stack: port checks, readiness polling, and a supervised child that is
+// restarted when it dies unexpectedly and stopped by pid (SIGTERM, then SIGKILL) when the stack stops.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import net from "node:net";
+
+/** A start-up failure worth exactly one line to the user; the CLI prints `error: <message>`. */
+export class StackError extends Error {}
+
+export async function assertPortFree(port: number, what: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === "EADDRINUSE"
+          ? new StackError(`port ${port} (${what}) is already in use on 127.0.0.1`)
+          : new StackError(`cannot listen on port ${port} (${what}): ${error.message}`),
+      ),
+    );
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve()));
+  });
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls until `probe` resolves true; gives up when `stillRunning` turns false or time runs out. */
+export async function waitUntil(
+  what: string,
+  probe: () => Promise<boolean>,
+  { timeoutMs = 30_000, stillRunning = () => true }: { timeoutMs?: number; stillRunning?: () => boolean } = {},
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (let delay = 25; ; delay = Math.min(delay * 2, 250)) {
+    if (await probe().catch(() => false)) return;
+    if (!stillRunning()) throw new StackError(`${what} exited during start-up`);
+    if (Date.now() > deadline) throw new StackError(`${what} did not become ready within ${timeoutMs / 1000}s`);
+    await sleep(delay);
+  }
+}
+
+export async function httpOk(url: string): Promise<boolean> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+  await response.body?.cancel();
+  return response.ok;
+}
+
+/** Sends SIGTERM, waits, then SIGKILL; resolves once the pid is gone. */
+export async function terminate(pid: number, graceMs = 5000): Promise<void> {
+  if (!isAlive(pid)) return;
+  try {
+    process.kill(pid, "SIGTERM");
+  } catch {
+    return;
+  }
+  const deadline = Date.now() + graceMs;
+  while (isAlive(pid) && Date.now() < deadline) await sleep(25);
+  if (isAlive(pid)) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      return;
+    }
+    while (isAlive(pid)) await sleep(25);
+  }
+}
+
+type SupervisedOptions = {
+  name: string;
+  command: string;
+  args?: string[];
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+  /** Resolves true once the child serves requests. */
+  ready: () => Promise<boolean>;
+  log: (line: string) => void;
+  forwardOutput?: boolean;
+  ipc?: boolean;
+  /** Runs before every (re)start, e.g. to pick fresh ports into `env`. */
+  beforeStart?: (env: NodeJS.ProcessEnv) => Promise<void>;
+};
+
+/**
+ * A child the stack keeps alive: if it exits while the stack runs, it is started again (with a growing
+ * pause, giving up after repeated quick crashes). `stop()` ends it for good.
+ */
+export class Supervised {
+  private child?: ChildProcess;
+  private stopping = false;
+  private crashes: number[] = [];
+  private recentOutput: string[] = [];
+  private readyChild?: ChildProcess;
+
+  constructor(private readonly options: SupervisedOptions) {
+    if (!existsSync(options.command)) throw new StackError(`${options.name} binary not found: ${options.command}`);
+  }
+
+  get pid(): number | undefined {
+    return this.child?.exitCode === null && this.child.signalCode === null ? this.child.pid : undefined;
+  }
+
+  async start(): Promise<void> {
+    await this.options.beforeStart?.(this.options.env ?? (this.options.env = {}));
+    const child = this.spawnChild();
+    await waitUntil(this.options.name, this.options.ready, {
+      stillRunning: () => child.exitCode === null && child.signalCode === null,
+    }).catch((error) => {
+      const lastOutput = this.recentOutput.at(-1);
+      throw new StackError(`${error.message}${lastOutput ? `: ${lastOutput.trim()}` : ""}`);
+    });
+    this.readyChild = child;
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    const pid = this.child?.pid;
+    if (pid) await terminate(pid);
+  }
+
+  private spawnChild(): ChildProcess {
+    const { command, args = [], env, cwd, ipc } = this.options;
+    const child = spawn(command, args, {
+      env: { ...process.env, ...env },
+      cwd,
+      stdio: ipc ? ["ignore", "pipe", "pipe", "ipc"] : ["ignore", "pipe", "pipe"],
+    });
+    this.child = child;
+    this.recentOutput = [];
+    const onOutput = (chunk: Buffer) => {
+      for (const line of chunk.toString("utf8").split("\n")) {
+        if (!line.trim()) continue;
+        this.recentOutput = [...this.recentOutput.slice(-20), line];
+        // Start-up chatter stays quiet; what a running child says afterwards is worth seeing.
+        if (this.readyChild === child && this.options.forwardOutput) this.options.log(`${this.options.name}: ${line}`);
+      }
+    };
+    child.stdout?.on("data", onOutput);
+    child.stderr?.on("data", onOutput);
+    child.on("error", (error) => this.recentOutput.push(error.message));
+    child.on("exit", (code, signal) => {
+      // A child that never became ready fails start() instead; one replaced or being stopped is expected to go.
+      if (this.stopping || this.child !== child || this.readyChild !== child) return;
+      this.restartAfterCrash(code, signal);
+    });
+    return child;
+  }
+
+  private restartAfterCrash(code: number | null, signal: NodeJS.Signals | null) {
+    const now = Date.now();
+    this.crashes = [...this.crashes.filter((at) => now - at < 60_000), now];
+    const how = signal ? `signal ${signal}` : `code ${code}`;
+    if (this.crashes.length > 5) {
+      this.options.log(`${this.options.name} exited (${how}) ${this.crashes.length} times within a minute; not restarting`);
+      return;
+    }
+    const pause = 250 * 2 ** (this.crashes.length - 1);
+    this.options.log(`${this.options.name} exited unexpectedly (${how}); restarting`);
+    setTimeout(() => {
+      if (this.stopping) return;
+      this.start().catch((error) => this.options.log(`${this.options.name} restart failed: ${error.message}`));
+    }, pause);
+  }
+}
