@@ -1,0 +1,51 @@
+// A dashboard page rendered from its spec: title, filters, and the panels on a 24-column grid.
+// Loaded lazily (see index.tsx): this module pulls in ECharts.
+import { Grid, Space, Typography } from "antd";
+import { Panel } from "./Panel";
+import { FilterBar } from "./FilterBar";
+import { GRID_COLUMNS, ROW_HEIGHT, text, type DashboardSpec } from "./spec";
+import { useDashboardFilters, useLocale } from "./useDashboardData";
+
+const GAP = 12;
+
+export default function DashboardPage({ spec }: { spec: DashboardSpec }) {
+  const locale = useLocale();
+  const filters = useDashboardFilters(spec);
+  const wide = Grid.useBreakpoint().md !== false;
+  return (
+    <Space direction="vertical" size="middle" style={{ width: "100%" }} data-dashboard={spec.id}>
+      <Space wrap align="center" style={{ justifyContent: "space-between", width: "100%" }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {text(spec.title, locale)}
+        </Typography.Title>
+        {spec.filters.length > 0 && (
+          <FilterBar filters={spec.filters} values={filters.values} fixed={filters.fixed} locale={locale} onChange={filters.setValue} />
+        )}
+      </Space>
+      <div
+        style={{
+          display: "grid",
+          gridTemplateColumns: wide ? `repeat(${GRID_COLUMNS}, minmax(0, 1fr))` : "minmax(0, 1fr)",
+          gridAutoRows: ROW_HEIGHT,
+          gap: GAP,
+        }}
+      >
+        {spec.panels.map((panel) => (
+          <Panel
+            key={panel.id}
+            dashboardId={spec.id}
+            panel={panel}
+            filters={filters.values}
+            enabled={filters.ready}
+            locale={locale}
+            style={
+              wide
+                ? { gridColumn: `${panel.grid.x + 1} / span ${panel.grid.w}`, gridRow: `${panel.grid.y + 1} / span ${panel.grid.h}` }
+                : { gridRow: `span ${panel.grid.h}` }
+            }
+          />
+        ))}
+      </div>
+    </Space>
+  );
+}

@@ -1,0 +1,179 @@
+// One panel: header (title, chart/table switch, sort, exports, link), then loading / error / empty / content.
+import { DownloadOutlined, FileImageOutlined, SortDescendingOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, Empty, Segmented, Skeleton, Space, Statistic, Table, Tooltip, theme } from "antd";
+import type { ECElementEvent } from "echarts/core";
+import { useMemo, useState, type CSSProperties } from "react";
+import { Link, useNavigate } from "react-router";
+import { drillUrl, type FilterValues } from "./drill";
+import { buildChart, buildKpi, buildTable, toCsv, type Row } from "./options";
+import { text, type Locale, type PanelSpec } from "./spec";
+import { usePanelRows } from "./useDashboardData";
+import { useEChart } from "./useEChart";
+
+const WORDS = {
+  chart: { zh: "图表", en: "Chart" },
+  table: { zh: "表格", en: "Table" },
+  view: { zh: "显示方式", en: "View" },
+  png: { zh: "导出图片", en: "Export PNG" },
+  csv: { zh: "导出 CSV", en: "Export CSV" },
+  sort: { zh: "按数值排序", en: "Sort by value" },
+  empty: { zh: "暂无数据", en: "No data" },
+  failed: { zh: "查询失败", en: "Query failed" },
+  details: { zh: "明细", en: "Details" },
+  open: { zh: "查看", en: "Open" },
+  more: { zh: "查看详情", en: "More" },
+  dataTable: { zh: "数据表", en: "data table" },
+};
+
+function download(filename: string, href: string) {
+  const anchor = document.createElement("a");
+  anchor.href = href;
+  anchor.download = filename;
+  anchor.click();
+}
+
+type Props = {
+  dashboardId: string;
+  panel: PanelSpec;
+  filters: FilterValues;
+  enabled: boolean;
+  locale: Locale;
+  style?: CSSProperties;
+};
+
+export function Panel({ dashboardId, panel, filters, enabled, locale, style }: Props) {
+  const t = (key: keyof typeof WORDS) => text(WORDS[key], locale);
+  const title = text(panel.title, locale);
+  const query = usePanelRows(panel, filters, enabled);
+  const [view, setView] = useState<"chart" | "table">(panel.kind === "table" ? "table" : "chart");
+  const [sorted, setSorted] = useState(false);
+  const isChart = panel.kind !== "kpi" && panel.kind !== "table";
+
+  const rows = useMemo(() => {
+    const data = query.data ?? [];
+    const sortBy = panel.options?.sortBy;
+    if (!sorted || !sortBy) return data;
+    return [...data].sort((a, b) => Number(b[sortBy] ?? -Infinity) - Number(a[sortBy] ?? -Infinity));
+  }, [query.data, sorted, panel.options?.sortBy]);
+
+  const state = query.isPending ? "loading" : query.isError ? "error" : rows.length === 0 ? "empty" : "ready";
+  const { ref: chartRef, chart } = useChartIf(isChart && view === "chart" && state === "ready", panel, rows, filters, locale);
+
+  const exportCsv = () =>
+    download(`${dashboardId}-${panel.id}.csv`, URL.createObjectURL(new Blob([toCsv(panel, rows, locale)], { type: "text/csv;charset=utf-8" })));
+  const exportPng = () => {
+    const url = chart.current?.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#fff" });
+    if (url) download(`${dashboardId}-${panel.id}.png`, url);
+  };
+
+  const extra = (
+    <Space size={4}>
+      {isChart && (
+        <Segmented
+          size="small"
+          aria-label={t("view")}
+          value={view}
+          onChange={(value) => setView(value as "chart" | "table")}
+          options={[
+            { value: "chart", label: t("chart") },
+            { value: "table", label: t("table") },
+          ]}
+        />
+      )}
+      {panel.options?.sortBy && (
+        <Tooltip title={t("sort")}>
+          <Button size="small" type={sorted ? "primary" : "text"} aria-label={t("sort")} aria-pressed={sorted} icon={<SortDescendingOutlined />} onClick={() => setSorted(!sorted)} />
+        </Tooltip>
+      )}
+      {isChart && view === "chart" && (
+        <Tooltip title={t("png")}>
+          <Button size="small" type="text" aria-label={t("png")} icon={<FileImageOutlined />} disabled={state !== "ready"} onClick={exportPng} />
+        </Tooltip>
+      )}
+      {panel.kind !== "kpi" && (
+        <Tooltip title={t("csv")}>
+          <Button size="small" type="text" aria-label={t("csv")} icon={<DownloadOutlined />} disabled={state !== "ready"} onClick={exportCsv} />
+        </Tooltip>
+      )}
+      {panel.link && (
+        <Link to={panel.link.route}>{text(panel.link.label ?? WORDS.more, locale)}</Link>
+      )}
+    </Space>
+  );
+
+  let body;
+  if (state === "loading") body = <Skeleton active paragraph={{ rows: Math.max(1, panel.grid.h - 2) }} title={false} />;
+  else if (state === "error") {
+    body = (
+      <Alert
+        type="error"
+        showIcon
+        message={`${t("failed")}：${title}`}
+        description={`${query.error instanceof Error && "query" in query.error ? (query.error as { query: string }).query + ": " : ""}${query.error?.message}`}
+      />
+    );
+  } else if (state === "empty") body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("empty")} />;
+  else if (panel.kind === "kpi") {
+    const kpi = buildKpi(panel, rows, locale);
+    body = <Statistic value={kpi.formatted} aria-label={`${title} ${kpi.formatted}`} />;
+  } else if (view === "table" || panel.kind === "table") {
+    body = <PanelTable panel={panel} rows={rows} filters={filters} locale={locale} label={`${title} ${t("dataTable")}`} detailsWord={t("details")} openWord={t("open")} />;
+  } else body = <div ref={chartRef} role="img" aria-label={title} style={{ width: "100%", height: "100%", minHeight: 120 }} />;
+
+  return (
+    <Card
+      size="small"
+      title={title}
+      extra={panel.kind === "kpi" ? (panel.link ? extra : undefined) : extra}
+      role="region"
+      aria-label={title}
+      data-panel={panel.id}
+      data-state={state}
+      style={{ display: "flex", flexDirection: "column", minWidth: 0, ...style }}
+      styles={{ body: { flex: 1, minHeight: 0, overflow: view === "table" || panel.kind === "table" ? "auto" : "hidden" } }}
+    >
+      {body}
+    </Card>
+  );
+}
+
+/** The chart, when one is shown: option from the rows, a click opens the drill-down. */
+function useChartIf(active: boolean, panel: PanelSpec, rows: Row[], filters: FilterValues, locale: Locale) {
+  const navigate = useNavigate();
+  const model = useMemo(() => (active ? buildChart(panel, rows, locale) : undefined), [active, panel, rows, locale]);
+  const onClick = (event: ECElementEvent) => {
+    const url = drillUrl(panel, model?.rowAt(event.dataIndex, event.seriesIndex ?? 0), filters);
+    if (url) navigate(url);
+  };
+  const { ref, chart } = useEChart(model?.option, panel.drill ? onClick : undefined);
+  return { ref, chart };
+}
+
+function PanelTable(props: { panel: PanelSpec; rows: Row[]; filters: FilterValues; locale: Locale; label: string; detailsWord: string; openWord: string }) {
+  const { panel, rows, filters, locale, label, detailsWord, openWord } = props;
+  const { token } = theme.useToken();
+  const model = useMemo(() => buildTable(panel, rows, locale), [panel, rows, locale]);
+  const columns = model.columns.map((c) => ({ key: c.key, dataIndex: c.key, title: c.title, align: c.numeric ? ("right" as const) : undefined }));
+  if (panel.drill) {
+    columns.push({
+      key: "__drill",
+      dataIndex: "__drill",
+      title: detailsWord,
+      align: undefined,
+      render: (_: unknown, __: unknown, index: number) => {
+        const url = drillUrl(panel, rows[index], filters);
+        return url ? <Link to={url}>{openWord}</Link> : null;
+      },
+    } as (typeof columns)[number]);
+  }
+  return (
+    <Table
+      aria-label={label}
+      size="small"
+      columns={columns}
+      dataSource={model.rows}
+      pagination={false}
+      style={{ fontVariantNumeric: "tabular-nums", color: token.colorText }}
+    />
+  );
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { panel, rows } from "./__fixtures__/sample";
+import { drillUrl, queryParams } from "./drill";
+
+const drilled = panel({
+  drill: { route: "/carriers", filters: { org_unit_id: { column: "org_unit_id" }, kind: { column: "kind" }, covered: false, year: { filter: "year" } } },
+});
+
+describe("drill-down", () => {
+  it("builds the list URL in Refine's syncWithLocation filter format", () => {
+    expect(drillUrl(drilled, rows[1], { year: 2025 })).toBe(
+      "/carriers?filters[0][field]=org_unit_id&filters[0][operator]=eq&filters[0][value]=1" +
+        "&filters[1][field]=kind&filters[1][operator]=eq&filters[1][value]=lab" +
+        "&filters[2][field]=covered&filters[2][operator]=eq&filters[2][value]=false" +
+        "&filters[3][field]=year&filters[3][operator]=eq&filters[3][value]=2025",
+    );
+  });
+
+  it("leaves out unset filters and needs a row and a drill spec", () => {
+    expect(drillUrl(drilled, rows[0], { year: null })).not.toContain("year");
+    expect(drillUrl(drilled, undefined, {})).toBeUndefined();
+    expect(drillUrl(panel({}), rows[0], {})).toBeUndefined();
+  });
+
+  it("binds RPC parameters to filter values, unset as null", () => {
+    const p = panel({ query: { source: panel({}).query.source, params: { p_year: { filter: "year" }, p_org_unit_id: { filter: "org_unit" }, p_limit: 10 } } });
+    expect(queryParams(p, { year: 2024, org_unit: null })).toEqual({ p_year: 2024, p_org_unit_id: null, p_limit: 10 });
+  });
+});

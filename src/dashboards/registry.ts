@@ -1,0 +1,8 @@
+// Every file in /dashboards (except tests) is a dashboard: found at build time, validated once.
+import { discoverDashboards } from "./validate";
+
+export const dashboards = discoverDashboards(
+  import.meta.glob(["/dashboards/*.ts", "!/dashboards/*.test.ts"], { eager: true }),
+);
+
+export const findDashboard = (id: string | undefined) => dashboards.find((d) => d.id === id);

@@ -1,0 +1,128 @@
+// Data for the renderer: the signed-in profile, the dashboard's filters (kept in the URL), and each
+// panel's rows from one RPC or view call. Postgres aggregates; the browser receives the result rows only.
+import { useGetLocale } from "@refinedev/core";
+import { useQuery } from "@tanstack/react-query";
+import { useCallback, useMemo } from "react";
+import { useSearchParams } from "react-router";
+import { loadProfile } from "../providers/profile";
+import { supabaseClient } from "../providers/supabaseClient";
+import { queryParams, type FilterValues } from "./drill";
+import type { Row } from "./options";
+import { queryName, type DashboardSpec, type FilterSpec, type Locale, type PanelSpec, type QuerySource } from "./spec";
+
+export function useLocale(): Locale {
+  const getLocale = useGetLocale();
+  return getLocale()?.startsWith("en") ? "en" : "zh";
+}
+
+export function useProfile() {
+  return useQuery({ queryKey: ["dashboards", "profile"], queryFn: () => loadProfile(supabaseClient), staleTime: Infinity });
+}
+
+export class QueryError extends Error {
+  constructor(
+    readonly query: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "QueryError";
+  }
+}
+
+export async function fetchRows(source: QuerySource, params: Record<string, unknown>, signal?: AbortSignal): Promise<Row[]> {
+  const name = queryName(source);
+  let request;
+  if (source.rpc) {
+    request = supabaseClient.rpc(source.rpc, params);
+  } else {
+    // a view: each parameter is an equality filter on the column of that name
+    let view = supabaseClient.from(source.view!).select(Object.keys(source.columns).join(","));
+    for (const [column, value] of Object.entries(params)) if (value !== null && value !== undefined) view = view.eq(column, value);
+    request = view;
+  }
+  if (signal) request = request.abortSignal(signal);
+  const { data, error } = await request;
+  if (error) throw new QueryError(name, error.message);
+  return Array.isArray(data) ? (data as Row[]) : data == null ? [] : [data as Row];
+}
+
+export function usePanelRows(panel: PanelSpec, filters: FilterValues, enabled: boolean) {
+  const params = queryParams(panel, filters);
+  return useQuery({
+    // panels sharing a query and its parameters share one request
+    queryKey: ["dashboards", queryName(panel.query.source), params],
+    queryFn: ({ signal }) => fetchRows(panel.query.source, params, signal),
+    enabled,
+    staleTime: 60_000,
+    retry: 1,
+  });
+}
+
+export function useOrgUnits(enabled: boolean) {
+  return useQuery({
+    queryKey: ["dashboards", "org_units"],
+    queryFn: async () => {
+      const { data, error } = await supabaseClient.from("org_units").select("id, name").order("code");
+      if (error) throw new QueryError("org_units", error.message);
+      return data as { id: number; name: string }[];
+    },
+    enabled,
+    staleTime: 5 * 60_000,
+  });
+}
+
+function defaultValue(filter: FilterSpec): string | number | null {
+  if (filter.kind !== "year") return null;
+  const year = new Date().getFullYear();
+  if (filter.default === "previous") return year - 1;
+  return typeof filter.default === "number" ? filter.default : year;
+}
+
+function parseValue(filter: FilterSpec, raw: string | null): string | number | null {
+  if (raw === null || raw === "") return defaultValue(filter);
+  if (filter.kind === "year" || filter.kind === "org_unit") {
+    const n = Number(raw);
+    return Number.isInteger(n) ? n : defaultValue(filter);
+  }
+  return raw in filter.options ? raw : null;
+}
+
+/**
+ * Filter values from the URL (?year=2025&org_unit=3&branch_kind=student), with defaults.
+ * A committee admin's org unit is fixed to its own whatever the URL says (RLS narrows the rows anyway).
+ */
+export function useDashboardFilters(spec: DashboardSpec) {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const profile = useProfile();
+  const ownUnit = profile.data?.role === "committee_admin" ? profile.data.orgUnitId : undefined;
+
+  const values = useMemo(() => {
+    const result: FilterValues = {};
+    for (const filter of spec.filters) {
+      result[filter.id] = filter.kind === "org_unit" && ownUnit !== undefined ? ownUnit : parseValue(filter, searchParams.get(filter.id));
+    }
+    return result;
+  }, [spec, searchParams, ownUnit]);
+
+  const setValue = useCallback(
+    (id: string, value: string | number | null) =>
+      setSearchParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          if (value === null || value === undefined || value === "") next.delete(id);
+          else next.set(id, String(value));
+          return next;
+        },
+        { replace: true },
+      ),
+    [setSearchParams],
+  );
+
+  return {
+    values,
+    setValue,
+    /** filters the user may not change */
+    fixed: new Set(ownUnit !== undefined ? spec.filters.filter((f) => f.kind === "org_unit").map((f) => f.id) : []),
+    ready: !profile.isPending,
+  };
+}
