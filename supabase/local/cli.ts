@@ -1,5 +1,5 @@
-// `start`: run the local stack in the foreground until Ctrl-C / SIGTERM. `reset`: rebuild the database
-// from migrations + seed, then exit. A failed start prints one `error:` line and exits with code 1.
+// `start [--reset]`: run the local stack in the foreground until Ctrl-C / SIGTERM (--reset rebuilds the
+// database first). `reset`: rebuild the database from migrations + seed, then exit. A failed start prints one `error:` line and exits with code 1.
 import { ANON_KEY, API_URL, DATA_DIR, DB_URL, SERVICE_ROLE_KEY } from "./env";
 import { StackError, startStack, type Stack } from "./stack";
 
@@ -35,7 +35,7 @@ async function start() {
 
   const startedAt = performance.now();
   try {
-    stack = await startStack({ log, signal: aborter.signal });
+    stack = await startStack({ log, signal: aborter.signal, reset: process.argv.includes("--reset") });
   } catch (error) {
     if (aborter.signal.aborted) process.exit(0);
     fail(error);
@@ -73,6 +73,6 @@ async function reset() {
 if (command === "start") await start();
 else if (command === "reset") await reset();
 else {
-  console.error("usage: tsx supabase/local/cli.ts start|reset");
+  console.error("usage: tsx supabase/local/cli.ts start [--reset] | reset");
   process.exit(2);
 }

@@ -37,6 +37,7 @@ export const SERVICE_ROLE_KEY =
 export const API_PORT = int("SUPABASE_API_PORT", config.api.port);
 export const DB_PORT = int("SUPABASE_DB_PORT", config.db.port);
 export const DATA_DIR = resolve(process.env.SUPABASE_DATA_DIR ?? resolve(supabaseDir, ".temp", "db"));
+export const MIGRATIONS_DIR = resolve(process.env.SUPABASE_MIGRATIONS_DIR ?? resolve(supabaseDir, "migrations"));
 
 export const API_URL = `http://127.0.0.1:${API_PORT}`;
 export const DB_URL = `postgresql://postgres:postgres@127.0.0.1:${DB_PORT}/postgres`;

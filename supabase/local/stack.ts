@@ -1,7 +1,7 @@
 // The embedded local Supabase: PostgreSQL, then migrations and seed, then PostgREST and auth (supervised
 // children on internal ports), then the gateway on the API port. Whatever fails, nothing is left running.
 import { resolve } from "node:path";
-import { API_PORT, API_URL, ANON_KEY, config, DATA_DIR, DB_PORT, JWT_SECRET, projectRoot, SERVICE_ROLE_KEY, supabaseDir } from "./env";
+import { API_PORT, API_URL, ANON_KEY, config, DATA_DIR, DB_PORT, JWT_SECRET, MIGRATIONS_DIR, projectRoot, SERVICE_ROLE_KEY, supabaseDir } from "./env";
 import { applyMigrations, applySeed, startPostgres, type Database } from "./database";
 import { startGateway } from "./gateway";
 import { assertPortFree, freePort, httpOk, StackError, Supervised } from "./processes";
@@ -31,7 +31,7 @@ const authEntry = resolve(supabaseDir, "local/auth/main.ts");
 
 export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const log = opts.log ?? (() => undefined);
-  const migrationsDir = opts.migrationsDir ?? resolve(supabaseDir, "migrations");
+  const migrationsDir = opts.migrationsDir ?? MIGRATIONS_DIR;
   const seedFile = opts.seedFile ?? resolve(supabaseDir, "seed.sql");
   const stoppers: (() => Promise<void>)[] = [];
   const pidSources: (() => number | undefined)[] = [];

@@ -356,7 +356,7 @@ export function createAuthServer(config: AuthConfig, pool: pg.Pool): http.Server
         if (res.headersSent) return void res.end();
         const httpError =
           error instanceof HttpError ? error : new HttpError(500, "unexpected_failure", (error as Error).message ?? String(error));
-        if (!(error instanceof HttpError)) console.error(`auth: ${(error as Error).stack ?? error}`);
+        if (!(error instanceof HttpError)) console.error((error as Error).stack ?? String(error));
         res.writeHead(httpError.status, { "content-type": "application/json" });
         res.end(JSON.stringify(errorBody(httpError)));
       },

@@ -152,8 +152,8 @@ export class UserStore {
       );
       await client.query(
         `insert into auth.identities (provider_id, user_id, identity_data, provider, created_at, updated_at)
-         values ($1, $1, $2, 'email', now(), now())`,
-        [id, { sub: id, email: attributes.email.toLowerCase(), email_verified: attributes.emailConfirmed }],
+         values ($1, $2, $3, 'email', now(), now())`,
+        [id, id, { sub: id, email: attributes.email.toLowerCase(), email_verified: attributes.emailConfirmed }],
       );
       return rows[0];
     });
