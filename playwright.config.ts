@@ -1,0 +1,52 @@
+// End-to-end tests against the production build served by `vite preview`, in headless Chromium.
+// The API under test is whatever the build's VITE_SUPABASE_URL points at (npm test builds against its own stack).
+import { defineConfig, devices } from "@playwright/test";
+import { existsSync } from "node:fs";
+
+const APP_PORT = Number(process.env.APP_PORT ?? 4173);
+const baseURL = `http://127.0.0.1:${APP_PORT}`;
+const outDir = process.env.E2E_DIST ?? "dist";
+
+// The system Chromium when the machine has one (Debian package `chromium`), otherwise Playwright's own.
+const SYSTEM_CHROMIUM = "/usr/bin/chromium";
+const launchOptions = {
+  ...(existsSync(SYSTEM_CHROMIUM) ? { executablePath: SYSTEM_CHROMIUM } : {}),
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+};
+
+const ROLES = ["org_admin", "committee_admin", "leader"] as const;
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  forbidOnly: true,
+  reporter: "list",
+  use: {
+    baseURL,
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    trace: "retain-on-failure",
+    launchOptions,
+  },
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/, use: { ...devices["Desktop Chrome"], launchOptions } },
+    // Specs named <role>.*.spec.ts start signed in as that role; the others sign in themselves.
+    ...ROLES.map((role) => ({
+      name: role,
+      testMatch: new RegExp(`${role}\\..*\\.spec\\.ts`),
+      dependencies: ["setup"],
+      use: { ...devices["Desktop Chrome"], launchOptions, storageState: `e2e/.auth/${role}.json` },
+    })),
+    { name: "signed-out", testIgnore: [/auth\.setup\.ts/, ...ROLES.map((role) => new RegExp(`${role}\\.`))], use: { ...devices["Desktop Chrome"], launchOptions } },
+  ],
+  webServer: {
+    command: `npx vite preview --port ${APP_PORT} --strictPort --host 127.0.0.1 --outDir ${outDir}`,
+    url: baseURL,
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+});

@@ -1,0 +1,86 @@
+// Every provider wired in one place; routes derived from the resource registry.
+import { Authenticated, Refine } from "@refinedev/core";
+import routerProvider, { CatchAllNavigate, DocumentTitleHandler, NavigateToResource, UnsavedChangesNotifier } from "@refinedev/react-router";
+import { App as AntdApp, ConfigProvider } from "antd";
+import enUS from "antd/locale/en_US";
+import zhCN from "antd/locale/zh_CN";
+import dayjs from "dayjs";
+import "dayjs/locale/zh-cn";
+import { lazy, Suspense, useEffect, useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { BrowserRouter, Outlet, Route, Routes } from "react-router";
+import { PageLoading } from "./components/PageLoading";
+import { crudRoutes } from "./crud/routes";
+import { Login } from "./pages/Login";
+import { accessControlProvider, authProvider, dataProvider, i18nProvider } from "./providers";
+import { useNotificationProvider } from "./providers/notificationProvider";
+import { refineResources, resources } from "./resources";
+
+// The signed-in frame and the 404 page load after sign-in.
+const Shell = lazy(() => import("./components/Shell"));
+const NotFound = lazy(() => import("@refinedev/antd").then((module) => ({ default: module.ErrorComponent })));
+
+const theme = { token: { colorPrimary: "#c62828", borderRadius: 4 } };
+
+export default function App() {
+  const { t, i18n } = useTranslation();
+  const isEnglish = i18n.language.startsWith("en");
+  useEffect(() => {
+    dayjs.locale(isEnglish ? "en" : "zh-cn");
+    document.documentElement.lang = i18n.language;
+  }, [i18n.language, isEnglish]);
+  // Refine shows menu labels as given: rebuild them when the language changes.
+  const refineResourceList = useMemo(() => refineResources((key) => t(key)), [t]);
+
+  return (
+    <BrowserRouter>
+      <ConfigProvider locale={isEnglish ? enUS : zhCN} theme={theme}>
+        <AntdApp>
+          <Refine
+            dataProvider={dataProvider}
+            authProvider={authProvider}
+            accessControlProvider={accessControlProvider}
+            i18nProvider={i18nProvider}
+            routerProvider={routerProvider}
+            notificationProvider={useNotificationProvider}
+            resources={refineResourceList}
+            options={{
+              syncWithLocation: true,
+              warnWhenUnsavedChanges: true,
+              disableTelemetry: true,
+              title: { text: t("app.title") },
+            }}
+          >
+            <Routes>
+              <Route
+                element={
+                  <Authenticated key="signed-in" fallback={<CatchAllNavigate to="/login" />} loading={<PageLoading />}>
+                    <Suspense fallback={<PageLoading />}>
+                      <Shell />
+                    </Suspense>
+                  </Authenticated>
+                }
+              >
+                <Route index element={<NavigateToResource resource={resources[0].name} />} />
+                {crudRoutes(resources)}
+                {/* Dashboards (src/dashboards) add their routes here once that module exports them. */}
+                <Route path="*" element={<NotFound />} />
+              </Route>
+              <Route
+                element={
+                  <Authenticated key="signed-out" fallback={<Outlet />} loading={<PageLoading />}>
+                    <NavigateToResource resource={resources[0].name} />
+                  </Authenticated>
+                }
+              >
+                <Route path="/login" element={<Login />} />
+              </Route>
+            </Routes>
+            <UnsavedChangesNotifier />
+            <DocumentTitleHandler handler={() => t("app.title")} />
+          </Refine>
+        </AntdApp>
+      </ConfigProvider>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,55 @@
+// Top bar: who is signed in (name, role in words), the language switch, sign-out.
+import { useGetIdentity, useGetLocale, useLogout, useSetLocale, useTranslate } from "@refinedev/core";
+import { LogoutOutlined, UserOutlined } from "@ant-design/icons";
+import { Button, Layout, Select, Space, Tag, theme, Typography } from "antd";
+import type { Identity } from "../crud/identity";
+
+export function Header() {
+  const t = useTranslate();
+  const { token } = theme.useToken();
+  const { data: identity } = useGetIdentity<Identity>();
+  const { mutate: logout } = useLogout();
+  const locale = useGetLocale()();
+  const setLocale = useSetLocale();
+  return (
+    <Layout.Header
+      style={{
+        display: "flex",
+        justifyContent: "flex-end",
+        alignItems: "center",
+        padding: "0 24px",
+        height: 64,
+        background: token.colorBgElevated,
+        borderBottom: `1px solid ${token.colorBorderSecondary}`,
+        position: "sticky",
+        top: 0,
+        zIndex: 10,
+      }}
+    >
+      <Space size="middle">
+        {identity && (
+          <Space size="small" data-testid="current-user">
+            <UserOutlined />
+            <Typography.Text strong>{identity.name}</Typography.Text>
+            <Tag color="red">{t(`roles.${identity.role}`)}</Tag>
+            {identity.orgUnitName && <Typography.Text type="secondary">{identity.orgUnitName}</Typography.Text>}
+          </Space>
+        )}
+        <Select
+          aria-label={t("header.language")}
+          size="small"
+          value={locale}
+          onChange={(next) => setLocale(next)}
+          options={[
+            { value: "zh-CN", label: "中文" },
+            { value: "en", label: "English" },
+          ]}
+          style={{ width: 96 }}
+        />
+        <Button icon={<LogoutOutlined />} onClick={() => logout()}>
+          {t("buttons.logout")}
+        </Button>
+      </Space>
+    </Layout.Header>
+  );
+}

@@ -1,0 +1,7 @@
+import { Spin } from "antd";
+
+export const PageLoading = () => (
+  <div style={{ display: "flex", justifyContent: "center", padding: 48 }}>
+    <Spin />
+  </div>
+);

@@ -1,0 +1,32 @@
+// The signed-in frame: side menu (grouped), header, content. Loaded after sign-in, not by the login page.
+import { ThemedLayout, ThemedSider } from "@refinedev/antd";
+import { useTranslate } from "@refinedev/core";
+import { Typography } from "antd";
+import { Suspense } from "react";
+import { Outlet } from "react-router";
+import { Header } from "./Header";
+import { PageLoading } from "./PageLoading";
+
+function Title({ collapsed }: { collapsed: boolean }) {
+  const t = useTranslate();
+  return (
+    <Typography.Text strong style={{ color: "#b71c1c", fontSize: collapsed ? 14 : 15, lineHeight: 1.3, whiteSpace: "normal" }}>
+      {collapsed ? "党建" : t("app.title")}
+    </Typography.Text>
+  );
+}
+
+export default function Shell() {
+  return (
+    <ThemedLayout
+      Header={Header}
+      Title={Title}
+      // Sign-out lives in the header, next to the user's name.
+      Sider={(props) => <ThemedSider {...props} fixed render={({ items }) => <>{items}</>} />}
+    >
+      <Suspense fallback={<PageLoading />}>
+        <Outlet />
+      </Suspense>
+    </ThemedLayout>
+  );
+}

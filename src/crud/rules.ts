@@ -1,0 +1,28 @@
+// Client-side validation from a field declaration, mirroring the database's rules, with Chinese messages.
+import type { Rule } from "antd/es/form";
+import type { FieldDef } from "./types";
+
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+export function rulesFor(field: FieldDef, label: string, t: Translate): Rule[] {
+  const rules: Rule[] = [];
+  const isSelect = field.type === "enum" || field.type === "relation" || field.type === "date";
+  if (field.required) {
+    rules.push({ required: true, message: t(isSelect ? "form.select" : "form.required", { label }) });
+    // A field of spaces is as empty as no field.
+    if (field.type === "text" || field.type === "textarea" || field.type === "email") {
+      rules.push({ whitespace: true, message: t("form.required", { label }) });
+    }
+  }
+  if (field.maxLength) rules.push({ max: field.maxLength, message: t("form.tooLong", { label, max: field.maxLength }) });
+  if (field.type === "email") rules.push({ type: "email", message: t("form.pattern", { label }) });
+  if (field.type === "number" || field.type === "money") {
+    rules.push({ type: "number", message: t("form.pattern", { label }) });
+    if (field.type === "money" && field.min === undefined) {
+      rules.push({ type: "number", min: 0.01, message: t("form.positive", { label }) });
+    }
+    if (field.min !== undefined) rules.push({ type: "number", min: field.min, message: t("form.min", { label, min: field.min }) });
+    if (field.max !== undefined) rules.push({ type: "number", max: field.max, message: t("form.max", { label, max: field.max }) });
+  }
+  return rules;
+}
