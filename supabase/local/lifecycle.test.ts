@@ -143,7 +143,7 @@ describe("stack lifecycle", () => {
     const stack = await startCli(env);
     expect(stack.stdout()).toMatch(/applied migration \d+_\w+\.sql/);
     expect(stack.stdout()).toContain("applied seed");
-    expect(stack.pids).toHaveLength(3);
+    expect(stack.pids).toHaveLength(4); // postgres, PostgREST, auth, gateway
     expect(stack.pids.every(isAlive)).toBe(true);
 
     const supabase = client();

@@ -93,10 +93,7 @@ type SupervisedOptions = {
   /** Resolves true once the child serves requests. */
   ready: () => Promise<boolean>;
   log: (line: string) => void;
-  forwardOutput?: boolean;
   ipc?: boolean;
-  /** Runs before every (re)start, e.g. to pick fresh ports into `env`. */
-  beforeStart?: (env: NodeJS.ProcessEnv) => Promise<void>;
 };
 
 /**
@@ -119,7 +116,6 @@ export class Supervised {
   }
 
   async start(): Promise<void> {
-    await this.options.beforeStart?.(this.options.env ?? (this.options.env = {}));
     const child = this.spawnChild();
     await waitUntil(this.options.name, this.options.ready, {
       stillRunning: () => child.exitCode === null && child.signalCode === null,
@@ -150,7 +146,7 @@ export class Supervised {
         if (!line.trim()) continue;
         this.recentOutput = [...this.recentOutput.slice(-20), line];
         // Start-up chatter stays quiet; what a running child says afterwards is worth seeing.
-        if (this.readyChild === child && this.options.forwardOutput) this.options.log(`${this.options.name}: ${line}`);
+        if (this.readyChild === child) this.options.log(`${this.options.name}: ${line}`);
       }
     };
     child.stdout?.on("data", onOutput);

@@ -1,13 +1,12 @@
 // The single API port, doing what Kong does in a Supabase project: route /rest/v1 and /auth/v1,
 // require a known apikey, default the Authorization header to it, and answer CORS.
 import http from "node:http";
-import { config } from "./env";
+import { config } from "../env";
 
 export type GatewayOptions = {
   port: number;
   apiKeys: string[];
-  /** Looked up per request, so a restarted child on a new port is picked up. */
-  upstreams: () => { rest: number; auth: number };
+  upstreams: { rest: number; auth: number };
 };
 
 const allowedHeaders =
@@ -87,7 +86,7 @@ export async function startGateway(options: GatewayOptions): Promise<{ stop(): P
     headers["x-forwarded-proto"] = "http";
     headers["x-forwarded-prefix"] = `/${route[1]}/v1`;
 
-    const { rest, auth } = options.upstreams();
+    const { rest, auth } = options.upstreams;
     const upstream = http.request(
       {
         host: "127.0.0.1",
