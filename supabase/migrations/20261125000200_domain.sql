@@ -483,9 +483,6 @@ begin
     perform app.reject('members_secretary_stays_in_branch', 'branch_id',
                        '该党员是所在支部的书记, 转出前请先在支部中更换书记');
   end if;
-  if new.joined_on > current_date then
-    perform app.reject('members_joined_on_not_future', 'joined_on', '入党日期不能晚于今天');
-  end if;
   return new;
 end;
 $$;
