@@ -131,7 +131,7 @@ select b.org_unit_id,
                     when 'lab' then '实验室'
                     when 'research_group' then '课题组'
                     when 'work_unit' then pg_temp.pick('{综合办公室,教务,学工,科研,财务,人事,资产,保卫,后勤服务}'::text[])
-                    else case b.kind when 'retired' then '离退休' else '师生联合' end
+                    else case b.kind when 'retired' then '' else '师生联合' end
                   end || '第' || b.seq || '党支部',
        b.kind, b.basis, f.founded_on,
        -- about one in eight branches is past its three-year term (换届逾期)
