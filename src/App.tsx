@@ -10,6 +10,7 @@ import { lazy, Suspense, useEffect, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { BrowserRouter, Outlet, Route, Routes } from "react-router";
 import { PageLoading } from "./components/PageLoading";
+import { dashboardResources, DashboardRoute, HomeDashboard } from "./dashboards";
 import { crudRoutes } from "./crud/routes";
 import { Login } from "./pages/Login";
 import { accessControlProvider, authProvider, dataProvider, i18nProvider } from "./providers";
@@ -30,7 +31,7 @@ export default function App() {
     document.documentElement.lang = i18n.language;
   }, [i18n.language, isEnglish]);
   // Refine shows menu labels as given: rebuild them when the language changes.
-  const refineResourceList = useMemo(() => refineResources((key) => t(key)), [t]);
+  const refineResourceList = useMemo(() => refineResources((key) => t(key), dashboardResources(i18n.language)), [t, i18n.language]);
 
   return (
     <BrowserRouter>
@@ -61,9 +62,9 @@ export default function App() {
                   </Authenticated>
                 }
               >
-                <Route index element={<NavigateToResource resource={resources[0].name} />} />
+                <Route index element={<HomeDashboard />} />
                 {crudRoutes(resources)}
-                {/* Dashboards (src/dashboards) add their routes here once that module exports them. */}
+                <Route path="/dashboards/:id" element={<DashboardRoute />} />
                 <Route path="*" element={<NotFound />} />
               </Route>
               <Route
