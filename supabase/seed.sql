@@ -10,10 +10,14 @@
 -- committee@dangjian.test (管理员 of the first org unit, U001 机械工程学院党委).
 --
 -- Helpers live in pg_temp and intermediate tables are temporary: nothing of the generator stays in the schema.
+-- Determinism: random() is one stream from setseed(), so every query draws from it over rows in a fixed order
+-- (a subquery with ORDER BY on unique keys, which the planner keeps and never pushes a volatile filter into),
+-- never in the order a join plan happens to produce.
 -- The audit trail is switched off for this session: demo data is the starting point, not a change.
 
 select set_config('app.audit_disabled', 'on', false);
 select set_config('max_parallel_workers_per_gather', '0', false); -- random() stays in one deterministic stream
+select set_config('enable_memoize', 'off', false);                -- a memoized lateral would reuse one draw
 select setseed(0.20261125);
 
 create function pg_temp.pick(p_items anyarray) returns anyelement
@@ -133,9 +137,9 @@ select b.org_unit_id,
                     when 'work_unit' then pg_temp.pick('{综合办公室,教务,学工,科研,财务,人事,资产,保卫,后勤服务}'::text[])
                     else case b.kind when 'retired' then '' else '师生联合' end
                   end || '第' || b.seq || '党支部',
-       b.kind, b.basis, f.founded_on,
+       b.kind, b.basis, b.founded_on,
        -- about one in eight branches is past its three-year term (换届逾期)
-       case when random() < 0.12 then pg_temp.rand_date(greatest(f.founded_on, '2019-01-01'), '2023-10-31')
+       case when random() < 0.12 then pg_temp.rand_date(greatest(b.founded_on, '2019-01-01'), '2023-10-31')
             else pg_temp.rand_date('2023-12-01', '2026-10-31') end,
        case when random() < 0.03 then 'merged'::public.branch_status
             when random() < 0.02 then 'dissolved'::public.branch_status
@@ -143,9 +147,8 @@ select b.org_unit_id,
        case when random() < 0.05 then 'excellent'::public.branch_excellence
             when random() < 0.11 then 'cultivating'::public.branch_excellence
             else 'none'::public.branch_excellence end
-  from seed_branches b
-  cross join lateral (select pg_temp.rand_date('2000-01-01', '2022-12-31') as founded_on) f
- order by b.unit_i, b.seq;
+  from (select b.*, pg_temp.rand_date('2000-01-01', '2022-12-31') as founded_on
+          from seed_branches b order by b.unit_i, b.seq) b;
 
 -- ---------------------------------------------------------------------------------------------------------
 -- Members: the first of each branch is its secretary (a teacher or counsellor in a student branch), then a
@@ -179,13 +182,13 @@ select y.*,
            end as category
       from (
         select b.id as branch_id, b.kind, s as seq
-          from public.branches b
-          cross join lateral generate_series(1, case b.kind
-                                                  when 'student' then pg_temp.rand_int(10, 34)
-                                                  when 'teacher' then pg_temp.rand_int(8, 25)
-                                                  when 'retired' then pg_temp.rand_int(20, 60)
-                                                  else pg_temp.rand_int(6, 20) end) s
-         where b.code like 'U%'
+          from (select b.id, b.kind, case b.kind
+                                       when 'student' then pg_temp.rand_int(10, 34)
+                                       when 'teacher' then pg_temp.rand_int(8, 25)
+                                       when 'retired' then pg_temp.rand_int(20, 60)
+                                       else pg_temp.rand_int(6, 20) end as size
+                  from public.branches b order by b.id) b
+          cross join lateral generate_series(1, b.size) s
          order by b.id, s
       ) x
   ) y
@@ -261,7 +264,7 @@ select c.org_unit_id, c.kind,
 -- Current coverage (started 2019-2026, so the monthly trend rises), by a branch of the same unit — now and then
 -- a merged or dissolved one, which does not count.
 insert into public.carrier_coverages (carrier_id, branch_id, form, started_on, ended_on)
-select c.id, ub.ids[1 + floor(random() * cardinality(ub.ids))::int],
+select c.id, c.ids[1 + floor(random() * cardinality(c.ids))::int],
        case c.kind
          when 'dormitory' then pg_temp.pick('{responsibility_zone,party_group,branch}'::public.coverage_form[])
          when 'society' then pg_temp.pick('{party_group,liaison}'::public.coverage_form[])
@@ -270,24 +273,25 @@ select c.id, ub.ids[1 + floor(random() * cardinality(ub.ids))::int],
          else pg_temp.pick('{liaison,responsibility_zone}'::public.coverage_form[])
        end,
        pg_temp.rand_date('2019-01-01', '2026-10-31'), null
-  from public.carriers c
-  join seed_unit_branches ub on ub.org_unit_id = c.org_unit_id
-  join seed_units u on u.org_unit_id = c.org_unit_id
- where random() < u.coverage_propensity + case c.kind when 'dormitory' then 0.10 when 'society' then -0.05
-                                                      when 'research_group' then -0.15 when 'practice_base' then -0.10 else 0 end
- order by c.id;
+  from (select c.id, c.kind, ub.ids, u.coverage_propensity
+          from public.carriers c
+          join seed_unit_branches ub on ub.org_unit_id = c.org_unit_id
+          join seed_units u on u.org_unit_id = c.org_unit_id
+         order by c.id) c
+ where random() < c.coverage_propensity + case c.kind when 'dormitory' then 0.10 when 'society' then -0.05
+                                                      when 'research_group' then -0.15 when 'practice_base' then -0.10 else 0 end;
 
 -- Earlier coverage that ended (gaps in the trend).
 insert into public.carrier_coverages (carrier_id, branch_id, form, started_on, ended_on)
 select x.carrier_id, x.branch_id, x.form, x.started_on, x.started_on + pg_temp.rand_int(180, 900)
   from (
-    select c.id as carrier_id, ub.ids[1 + floor(random() * cardinality(ub.ids))::int] as branch_id,
+    select c.id as carrier_id, c.ids[1 + floor(random() * cardinality(c.ids))::int] as branch_id,
            pg_temp.pick('{party_group,liaison,responsibility_zone}'::public.coverage_form[]) as form,
            pg_temp.rand_date('2018-01-01', '2023-06-30') as started_on
-      from public.carriers c
-      join seed_unit_branches ub on ub.org_unit_id = c.org_unit_id
+      from (select c.id, ub.ids from public.carriers c
+              join seed_unit_branches ub on ub.org_unit_id = c.org_unit_id
+             order by c.id) c
      where random() < 0.25
-     order by c.id
   ) x;
 
 -- ---------------------------------------------------------------------------------------------------------
@@ -312,7 +316,7 @@ select x.*,
   from (
     select b.id as branch_id, p.mode, p.partner_kind, pg_temp.rand_date('2019-03-01', '2026-06-30') as started_on,
            random() as r_end
-      from public.branches b
+      from (select b.id, b.kind from public.branches b where b.status = 'active' order by b.id) b
       cross join lateral (
         select (case b.kind
                   when 'student' then pg_temp.pick('{joint_building:community,joint_building:street,dual_pairing:community,dual_pairing:enterprise,internal_pairing:internal_branch}'::text[])
@@ -323,9 +327,7 @@ select x.*,
       ) c
       cross join lateral (select split_part(c.choice, ':', 1)::public.partnership_mode as mode,
                                  split_part(c.choice, ':', 2)::public.partner_kind as partner_kind) p
-     where b.status = 'active'
-       and random() < case b.kind when 'teacher' then 0.7 when 'student' then 0.6 when 'retired' then 0.3 else 0.5 end
-     order by b.id
+     where random() < case b.kind when 'teacher' then 0.7 when 'student' then 0.6 when 'retired' then 0.3 else 0.5 end
   ) x;
 
 insert into public.partnerships (branch_id, mode, partner_kind, partner_name, partner_branch_id, started_on, ended_on, status)
@@ -357,8 +359,9 @@ select x.id, x.held_on,
   from (
     select p.id, pg_temp.rand_date(p.started_on, least(coalesce(p.ended_on, date '2026-11-20'), date '2026-11-20')) as held_on,
            pg_temp.pick('{reform,development,teachers_students,members,society}'::public.service_area[]) as area
-      from public.partnerships p
-      cross join lateral generate_series(1, pg_temp.rand_int(2, 7)) s
+      from (select p.id, p.started_on, p.ended_on, pg_temp.rand_int(2, 7) as size
+              from public.partnerships p order by p.id) p
+      cross join lateral generate_series(1, p.size) s
      order by p.id, s
   ) x
  order by x.id, x.held_on;
@@ -369,21 +372,22 @@ select x.id, x.held_on,
 -- branches below it.
 -- ---------------------------------------------------------------------------------------------------------
 create temp table seed_allocations as
-select b.org_unit_id, b.id as branch_id, y.fiscal_year, a.category, a.amount
-  from public.branches b
-  cross join generate_series(2024, 2026) as y (fiscal_year)
-  cross join lateral (select count(*) as members from public.members m where m.branch_id = b.id) mc
+select b.org_unit_id, b.branch_id, b.fiscal_year, a.category, a.amount
+  from (select b.org_unit_id, b.id as branch_id, b.excellence, y.fiscal_year,
+               (select count(*) from public.members m where m.branch_id = b.id) as members
+          from public.branches b
+          cross join generate_series(2024, 2026) as y (fiscal_year)
+         where b.status = 'active'
+         order by b.id, y.fiscal_year) b
   cross join lateral (
     select 'activity'::public.fund_category as category,
-           round((mc.members * 200 * case when random() < 0.25 then 0.5 + 0.45 * random() else 1 + 0.5 * random() end)::numeric, -1) as amount
+           round((b.members * 200 * case when random() < 0.25 then 0.5 + 0.45 * random() else 1 + 0.5 * random() end)::numeric, -1) as amount
     union all
-    select 'fee_refund', round((mc.members * (60 + 40 * random()))::numeric, -1)
+    select 'fee_refund', round((b.members * (60 + 40 * random()))::numeric, -1)
     union all
     select 'case_project', round((5000 + 15000 * random())::numeric, -2)
      where b.excellence <> 'none' or random() < 0.05
-  ) a
- where b.status = 'active'
- order by b.id, y.fiscal_year, a.category;
+  ) a;
 
 create temp table seed_unit_budgets as
 select u.org_unit_id, u.under_executing, y.fiscal_year, c.category,
@@ -415,20 +419,22 @@ select fiscal_year, org_unit_id, branch_id, category, amount, null
 -- two to eight payments. Under-executing units spend far less; 2026 is the running year (to 20 November).
 create temp table seed_spending as
 select f.id as budget_id, f.fiscal_year, f.category,
-       floor((f.amount - case when f.branch_id is null then coalesce(
-                (select sum(a.amount) from public.fund_budgets a
-                  where a.branch_id is not null and a.org_unit_id = f.org_unit_id and a.fiscal_year = f.fiscal_year
-                    and a.category = f.category), 0) else 0 end)
-             * least(0.99, (case
+       floor(f.free * least(0.99, (case
                  when f.fiscal_year < 2026 and not u.under_executing then 0.82 + 0.17 * random()
                  when f.fiscal_year < 2026 then 0.35 + 0.25 * random()
                  when not u.under_executing then 0.55 + 0.3 * random()
                  else 0.15 + 0.2 * random()
                end)::numeric)) as target,
        pg_temp.rand_int(2, 8) as payments
-  from public.fund_budgets f
-  join seed_units u on u.org_unit_id = f.org_unit_id
- order by f.id;
+  from (select f.id, f.fiscal_year, f.category, u.under_executing,
+               f.amount - case when f.branch_id is null then coalesce(
+                 (select sum(a.amount) from public.fund_budgets a
+                   where a.branch_id is not null and a.org_unit_id = f.org_unit_id and a.fiscal_year = f.fiscal_year
+                     and a.category = f.category), 0) else 0 end as free
+          from public.fund_budgets f
+          join seed_units u on u.org_unit_id = f.org_unit_id
+         order by f.id) f
+  cross join lateral (select f.under_executing) u;
 
 insert into public.fund_expenditures (budget_id, spent_on, amount, purpose, voucher_no)
 select x.budget_id, x.spent_on, floor(x.target * x.weight / sum(x.weight) over (partition by x.budget_id) * 100) / 100,
@@ -480,11 +486,11 @@ select x.cycle_id, x.branch_id,
        least(100, greatest(0, round((x.base + (random() - 0.5) * 16)::numeric, 1))),
        least(100, greatest(0, round((x.base + (random() - 0.5) * 20)::numeric, 1)))
   from (
-    select c.id as cycle_id, c.year, q.branch_id, q.q + (c.year - 2024) * (random() * 6 - 2) as base
-      from public.evaluation_cycles c
-      cross join seed_quality q
+    select c.cycle_id, c.year, c.branch_id, c.q + (c.year - 2024) * (random() * 6 - 2) as base
+      from (select c.id as cycle_id, c.year, q.branch_id, q.q
+              from public.evaluation_cycles c cross join seed_quality q
+             order by c.year, q.branch_id) c
      where c.year < 2026 or random() < 0.5
-     order by c.year, q.branch_id
   ) x
  order by x.cycle_id, x.branch_id;
 
@@ -496,26 +502,30 @@ select m.id, y.year,
        pg_temp.pick('{帮扶 3 名同学成绩提升,组织志愿服务 4 次以上,发布推送 12 篇以上,所在宿舍文明宿舍达标}'::text[]),
        case when y.year = 2025 then pg_temp.pick('{按期完成全部目标,完成大部分目标,目标完成情况良好，得到同学认可}'::text[]) end,
        case when y.year = 2025 then pg_temp.pick('{excellent,qualified,qualified,qualified,qualified,basically_qualified}'::public.member_grade[]) end
-  from public.members m
-  cross join (values (2025), (2026)) as y (year)
- where m.category = 'student' and m.joined_on <= make_date(y.year, 3, 1) and random() < 0.6
- order by m.id, y.year;
+  from (select m.id, y.year
+          from public.members m cross join (values (2025), (2026)) as y (year)
+         where m.category = 'student' and m.joined_on <= make_date(y.year, 3, 1)
+         order by m.id, y.year) m
+  cross join lateral (select m.year) y
+ where random() < 0.6;
 
 -- 民主评议党员: every member who had joined by the end of a closed cycle's year; a third so far in 2026.
 insert into public.member_reviews (cycle_id, member_id, grade, comment)
-select c.id, m.id,
+select x.cycle_id, x.member_id,
        case when r < 0.15 then 'excellent'::public.member_grade
             when r < 0.95 then 'qualified'::public.member_grade
             when r < 0.99 then 'basically_qualified'::public.member_grade
             else 'unqualified'::public.member_grade end,
        case when r < 0.15 then '发挥先锋模范作用突出' when r >= 0.95 then '需加强理论学习和组织生活参与' end
-  from public.evaluation_cycles c
-  join public.members m on m.joined_on <= make_date(c.year, 12, 31)
-  cross join lateral (select random() as r) g
- where c.year < 2026 or m.id % 3 = 0
- order by c.id, m.id;
+  from (select x.*, random() as r
+          from (select c.id as cycle_id, m.id as member_id
+                  from public.evaluation_cycles c
+                  join public.members m on m.joined_on <= make_date(c.year, 12, 31)
+                 where c.year < 2026 or m.id % 3 = 0
+                 order by c.id, m.id) x) x;
 
 -- ---------------------------------------------------------------------------------------------------------
+select set_config('enable_memoize', 'on', false);
 drop table seed_scale, seed_units, seed_branches, seed_members, seed_unit_branches, seed_carriers,
            seed_all_active_branches, seed_partnerships, seed_allocations, seed_unit_budgets, seed_spending, seed_quality;
 select set_config('app.audit_disabled', 'off', false);
