@@ -46,7 +46,7 @@ export function FilterBar({ filters, values, fixed, locale, onChange }: Props) {
               value={values[filter.id] ?? undefined}
               options={options}
               placeholder={text(ALL, locale)}
-              allowClear={filter.kind !== "year" && !fixed.has(filter.id)}
+              allowClear={filter.kind === "org_unit" ? !fixed.has(filter.id) : filter.kind === "enum" && !filter.required}
               disabled={fixed.has(filter.id)}
               loading={filter.kind === "org_unit" && orgUnits.isPending}
               showSearch={filter.kind === "org_unit"}

@@ -1,12 +1,12 @@
 // One panel: header (title, chart/table switch, sort, exports, link), then loading / error / empty / content.
 import { DownloadOutlined, FileImageOutlined, SortDescendingOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Empty, Segmented, Skeleton, Space, Statistic, Table, Tooltip, theme } from "antd";
+import { Alert, Button, Card, Empty, Segmented, Skeleton, Space, Statistic, Table, Tooltip } from "antd";
 import type { ECElementEvent } from "echarts/core";
-import { useMemo, useState, type CSSProperties } from "react";
+import { useMemo, useState, type CSSProperties, type ReactNode } from "react";
 import { Link, useNavigate } from "react-router";
 import { drillUrl, type FilterValues } from "./drill";
 import { buildChart, buildKpi, buildTable, toCsv, type Row } from "./options";
-import { text, type Locale, type PanelSpec } from "./spec";
+import { isClickedBinding, text, valueFields, type Locale, type PanelSpec } from "./spec";
 import { usePanelRows } from "./useDashboardData";
 import { useEChart } from "./useEChart";
 
@@ -24,6 +24,8 @@ const WORDS = {
   more: { zh: "查看详情", en: "More" },
   dataTable: { zh: "数据表", en: "data table" },
 };
+
+const PAGE_SIZE = 50;
 
 function download(filename: string, href: string) {
   const anchor = document.createElement("a");
@@ -142,7 +144,8 @@ function useChartIf(active: boolean, panel: PanelSpec, rows: Row[], filters: Fil
   const navigate = useNavigate();
   const model = useMemo(() => (active ? buildChart(panel, rows, locale) : undefined), [active, panel, rows, locale]);
   const onClick = (event: ECElementEvent) => {
-    const url = drillUrl(panel, model?.rowAt(event.dataIndex, event.seriesIndex ?? 0), filters);
+    const seriesIndex = event.seriesIndex ?? 0;
+    const url = drillUrl(panel, model?.rowAt(event.dataIndex, seriesIndex), filters, model?.seriesAt(seriesIndex));
     if (url) navigate(url);
   };
   const { ref, chart } = useEChart(model?.option, panel.drill ? onClick : undefined);
@@ -151,20 +154,35 @@ function useChartIf(active: boolean, panel: PanelSpec, rows: Row[], filters: Fil
 
 function PanelTable(props: { panel: PanelSpec; rows: Row[]; filters: FilterValues; locale: Locale; label: string; detailsWord: string; openWord: string }) {
   const { panel, rows, filters, locale, label, detailsWord, openWord } = props;
-  const { token } = theme.useToken();
   const model = useMemo(() => buildTable(panel, rows, locale), [panel, rows, locale]);
-  const columns = model.columns.map((c) => ({ key: c.key, dataIndex: c.key, title: c.title, align: c.numeric ? ("right" as const) : undefined }));
-  if (panel.drill) {
+  const drill = panel.drill;
+  // A drill-down that depends on the clicked series: with wide rows each value cell links to its own list.
+  const perCell = drill !== undefined && !panel.encode.series && Object.values(drill.filters).some(isClickedBinding);
+  const linkedValues = new Set(perCell ? valueFields(panel.encode) : []);
+  type TableColumn = { key: string; dataIndex: string; title: string; align?: "right"; render?: (value: string, cells: unknown, index: number) => ReactNode };
+  const columns: TableColumn[] = model.columns.map((c) => ({
+    key: c.key,
+    dataIndex: c.key,
+    title: c.title,
+    align: c.numeric ? "right" : undefined,
+    render: linkedValues.has(c.key)
+      ? (value: string, _: unknown, index: number) => {
+          const url = drillUrl(panel, rows[index], filters, c.key);
+          return url ? <Link to={url}>{value}</Link> : value;
+        }
+      : undefined,
+  }));
+  if (drill && !perCell) {
     columns.push({
       key: "__drill",
       dataIndex: "__drill",
       title: detailsWord,
-      align: undefined,
-      render: (_: unknown, __: unknown, index: number) => {
-        const url = drillUrl(panel, rows[index], filters);
+      render: (_: string, __: unknown, index: number) => {
+        const series = panel.encode.series ? String(rows[index][panel.encode.series]) : undefined;
+        const url = drillUrl(panel, rows[index], filters, series);
         return url ? <Link to={url}>{openWord}</Link> : null;
       },
-    } as (typeof columns)[number]);
+    });
   }
   return (
     <Table
@@ -172,8 +190,9 @@ function PanelTable(props: { panel: PanelSpec; rows: Row[]; filters: FilterValue
       size="small"
       columns={columns}
       dataSource={model.rows}
-      pagination={false}
-      style={{ fontVariantNumeric: "tabular-nums", color: token.colorText }}
+      // long lists page; short ones show every row so they can be read (and copied) at once
+      pagination={rows.length > PAGE_SIZE ? { pageSize: PAGE_SIZE, size: "small", showSizeChanger: false, showTotal: (total) => (locale === "en" ? `${total} rows` : `共 ${total} 条`) } : false}
+      style={{ fontVariantNumeric: "tabular-nums" }}
     />
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { panel, rows } from "./__fixtures__/sample";
-import { drillUrl, queryParams } from "./drill";
+import { drillUrl, endOfYear, queryParams } from "./drill";
 
 const drilled = panel({
   drill: { route: "/carriers", filters: { org_unit_id: { column: "org_unit_id" }, kind: { column: "kind" }, covered: false, year: { filter: "year" } } },
@@ -25,5 +25,20 @@ describe("drill-down", () => {
   it("binds RPC parameters to filter values, unset as null", () => {
     const p = panel({ query: { source: panel({}).query.source, params: { p_year: { filter: "year" }, p_org_unit_id: { filter: "org_unit" }, p_limit: 10 } } });
     expect(queryParams(p, { year: 2024, org_unit: null })).toEqual({ p_year: 2024, p_org_unit_id: null, p_limit: 10 });
+  });
+
+  it("passes the clicked series (a value column) to the list filter", () => {
+    const grades = panel({ kind: "stacked_bar", encode: { x: "org_unit_name", value: ["carriers", "budget"] }, drill: { route: "/branch-evaluations", filters: { "branch.org_unit_id": { column: "org_unit_id" }, grade: { clicked: "series" } } } });
+    expect(drillUrl(grades, rows[0], {}, "carriers")).toBe(
+      "/branch-evaluations?filters[0][field]=branch.org_unit_id&filters[0][operator]=eq&filters[0][value]=1&filters[1][field]=grade&filters[1][operator]=eq&filters[1][value]=carriers",
+    );
+  });
+
+  it("reads a year's state on 31 December, or today while the year runs", () => {
+    const today = new Date(2026, 10, 25);
+    expect(endOfYear(2025, today)).toBe("2025-12-31");
+    expect(endOfYear(2026, today)).toBe("2026-11-25");
+    const p = panel({ query: { source: panel({}).query.source, params: { p_day: { filter: "year", as: "end_of_year" } } } });
+    expect(queryParams(p, { year: 2024 })).toEqual({ p_day: "2024-12-31" });
   });
 });

@@ -1,22 +1,34 @@
 // Drill-down links: a clicked row (plus the dashboard's filters) -> a list page URL in the format
 // Refine's syncWithLocation reads (filters[0][field]=..&filters[0][operator]=eq&filters[0][value]=..).
 import { stringifyTableParams } from "@refinedev/core";
-import { isColumnBinding, isFilterBinding, type Binding, type PanelSpec } from "./spec";
+import { isClickedBinding, isColumnBinding, isFilterBinding, type Binding, type PanelSpec } from "./spec";
 import type { Row } from "./options";
 
 export type FilterValues = Record<string, string | number | null>;
 
-export function resolveBinding(binding: Binding, filters: FilterValues, row?: Row): unknown {
-  if (isFilterBinding(binding)) return filters[binding.filter] ?? null;
+const isoDay = (date: Date) =>
+  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
+
+/** The day a year's state is read on: its last day, or today while the year is running. */
+export function endOfYear(year: number, today = new Date()): string {
+  return year >= today.getFullYear() ? isoDay(today) : `${year}-12-31`;
+}
+
+export function resolveBinding(binding: Binding, filters: FilterValues, row?: Row, clickedSeries?: string): unknown {
+  if (isFilterBinding(binding)) {
+    const value = filters[binding.filter] ?? null;
+    return binding.as === "end_of_year" && value !== null ? endOfYear(Number(value)) : value;
+  }
   if (isColumnBinding(binding)) return row?.[binding.column] ?? null;
+  if (isClickedBinding(binding)) return clickedSeries ?? null;
   return binding;
 }
 
 /** The list URL for a clicked row, or undefined when the panel has no drill-down or no row. */
-export function drillUrl(panel: PanelSpec, row: Row | undefined, filters: FilterValues): string | undefined {
+export function drillUrl(panel: PanelSpec, row: Row | undefined, filters: FilterValues, clickedSeries?: string): string | undefined {
   if (!panel.drill || !row) return undefined;
   const conditions = Object.entries(panel.drill.filters)
-    .map(([field, binding]) => ({ field, operator: "eq" as const, value: resolveBinding(binding, filters, row) }))
+    .map(([field, binding]) => ({ field, operator: "eq" as const, value: resolveBinding(binding, filters, row, clickedSeries) }))
     // an unset dashboard filter (all units) does not narrow the list
     .filter((c) => c.value !== null && c.value !== undefined && c.value !== "");
   const query = stringifyTableParams({ filters: conditions, sorters: [] });

@@ -65,6 +65,11 @@ describe("stacked_bar", () => {
     ]);
   });
 
+  it("tells which series was clicked", () => {
+    expect(buildChart(p, rows).seriesAt(1)).toBe("lab");
+    expect(buildChart(panel({ kind: "stacked_bar", encode: { x: "org_unit_name", value: ["carriers", "budget"] } }), rows).seriesAt(1)).toBe("budget");
+  });
+
   it("formats counts with thousands separators and finds the row under a segment", () => {
     const option = optionOf(p);
     expect(option.tooltip?.valueFormatter(1234)).toBe("1,234");
@@ -122,6 +127,12 @@ describe("radar", () => {
       { name: "覆盖率", value: [0.9, 0.7] },
       { name: "预算", value: [0.8, 0.6] },
     ]);
+  });
+
+  it("leaves out a series without any value", () => {
+    const scores = [{ org_unit_name: "班子强", rate: 0.9, budget: null }];
+    const option = optionOf(panel({ kind: "radar", encode: { x: "org_unit_name", value: ["rate", "budget"] } }), scores);
+    expect(option.series[0].data).toEqual([{ name: "覆盖率", value: [0.9] }]);
   });
 
   it("rounds the scale up to a whole step when values are not rates", () => {

@@ -12,6 +12,8 @@ export type ChartModel = {
   option: EChartsCoreOption;
   /** the source row behind a clicked datum (ECharts dataIndex / seriesIndex), for drill-downs */
   rowAt: (dataIndex: number, seriesIndex: number) => Row | undefined;
+  /** what a clicked series stands for: its value column (wide rows) or its `series` column value (pivoted) */
+  seriesAt: (seriesIndex: number) => string | undefined;
 };
 
 export type KpiModel = { label: string; value: number | null; formatted: string };
@@ -62,6 +64,7 @@ function seriesTable({ panel, rows, locale }: Context) {
       names: values.map((v) => label(panel, v, locale)),
       source: rows.map((r) => [categoryLabel(r[x], xColumn, locale), ...values.map((v) => toNumber(r[v]))]),
       cell: (dataIndex: number) => rows[dataIndex],
+      key: (seriesIndex: number): string | undefined => values[seriesIndex],
     };
   }
   const categories = distinct(rows, x);
@@ -82,6 +85,7 @@ function seriesTable({ panel, rows, locale }: Context) {
       const i = at(categories[dataIndex], seriesValues[seriesIndex]);
       return i === undefined ? undefined : rows[i];
     },
+    key: (seriesIndex: number) => (seriesValues[seriesIndex] == null ? undefined : String(seriesValues[seriesIndex])),
   };
 }
 
@@ -116,6 +120,7 @@ function cartesian(ctx: Context, type: "bar" | "line", stacked: boolean): ChartM
       })),
     },
     rowAt: table.cell,
+    seriesAt: table.key,
   };
 }
 
@@ -143,6 +148,7 @@ function pie({ panel, rows, locale }: Context): ChartModel {
       ],
     },
     rowAt: (dataIndex) => rows[dataIndex],
+    seriesAt: () => undefined,
   };
 }
 
@@ -165,13 +171,17 @@ function radar(ctx: Context): ChartModel {
       series: [
         {
           type: "radar",
-          data: table.names.map((name, j) => ({ name, value: table.source.map((r) => r[j + 1]) })),
+          // a series with no value at all (the unit's average before a unit is chosen) is left out
+          data: table.names
+            .map((name, j) => ({ name, value: table.source.map((r) => r[j + 1]) }))
+            .filter((s) => s.value.some((v) => v !== null)),
           areaStyle: { opacity: 0.15 },
         },
       ],
     },
     // a radar datum is a whole series: there is no single row behind it
     rowAt: () => undefined,
+    seriesAt: () => undefined,
   };
 }
 
@@ -199,6 +209,7 @@ function gauge({ panel, rows, locale }: Context): ChartModel {
       ],
     },
     rowAt: () => rows[0],
+    seriesAt: () => undefined,
   };
 }
 
@@ -231,6 +242,7 @@ function heatmap({ panel, rows, locale }: Context): ChartModel {
       series: [{ type: "heatmap", name: label(panel, field, locale), encode: { x: "x", y: "y", value: "value" }, label: { show: rows.length <= 60, formatter: (p: { value: unknown[] }) => formatAxis(Number(p.value[2]), format, locale) } }],
     },
     rowAt: (dataIndex) => rows[dataIndex],
+    seriesAt: () => undefined,
   };
 }
 

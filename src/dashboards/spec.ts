@@ -34,8 +34,12 @@ export function defineQuery<S extends QuerySource>(source: S): S {
 }
 
 export type Literal = string | number | boolean | null;
-/** A value taken from the dashboard's filters, from the clicked row, or written out. */
-export type Binding = { filter: string } | { column: string } | Literal;
+/**
+ * A value taken from the dashboard's filters, from the clicked row, or written out.
+ * `as: "end_of_year"` turns a year filter into the day a state is read on: 31 Dec, or today for the current year.
+ * `{ clicked: "series" }` (drill-downs) is the clicked series: its value column (wide rows) or its `series` value.
+ */
+export type Binding = { filter: string; as?: "end_of_year" } | { column: string } | { clicked: "series" } | Literal;
 
 export const KINDS = ["kpi", "bar", "stacked_bar", "line", "pie", "radar", "gauge", "heatmap", "table"] as const;
 export type Kind = (typeof KINDS)[number];
@@ -56,7 +60,7 @@ export type Encode = {
 export type FilterSpec =
   | { id: string; kind: "year"; label?: Text; from: number; default?: "current" | "previous" | number }
   | { id: string; kind: "org_unit"; label?: Text }
-  | { id: string; kind: "enum"; label: Text; options: Record<string, Text> };
+  | { id: string; kind: "enum"; label: Text; options: Record<string, Text>; default?: string; required?: boolean };
 
 export type PanelSpec = {
   id: string;
@@ -108,5 +112,7 @@ export const isFilterBinding = (b: Binding): b is { filter: string } =>
   typeof b === "object" && b !== null && "filter" in b;
 export const isColumnBinding = (b: Binding): b is { column: string } =>
   typeof b === "object" && b !== null && "column" in b;
+export const isClickedBinding = (b: Binding): b is { clicked: "series" } =>
+  typeof b === "object" && b !== null && "clicked" in b;
 
 export const queryName = (source: QuerySource): string => source.rpc ?? source.view ?? "?";

@@ -72,6 +72,7 @@ export function useOrgUnits(enabled: boolean) {
 }
 
 function defaultValue(filter: FilterSpec): string | number | null {
+  if (filter.kind === "enum") return filter.default ?? null;
   if (filter.kind !== "year") return null;
   const year = new Date().getFullYear();
   if (filter.default === "previous") return year - 1;
@@ -84,7 +85,7 @@ function parseValue(filter: FilterSpec, raw: string | null): string | number | n
     const n = Number(raw);
     return Number.isInteger(n) ? n : defaultValue(filter);
   }
-  return raw in filter.options ? raw : null;
+  return raw in filter.options ? raw : defaultValue(filter);
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   FORMATS,
   GRID_COLUMNS,
   KINDS,
+  isClickedBinding,
   isColumnBinding,
   isFilterBinding,
   queryName,
@@ -49,6 +50,9 @@ export function validateDashboard(spec: DashboardSpec): DashboardSpec {
     if (!["year", "org_unit", "enum"].includes(filter.kind)) {
       fail(`, filter "${filter.id}": unknown kind "${filter.kind}" (kinds: year, org_unit, enum)`);
     }
+    if (filter.kind === "enum" && filter.default !== undefined && !(filter.default in filter.options)) {
+      fail(`, filter "${filter.id}": default "${filter.default}" is not one of its options (${Object.keys(filter.options).join(", ")})`);
+    }
   }
 
   const panelIds = new Set<string>();
@@ -91,7 +95,7 @@ export function validateDashboard(spec: DashboardSpec): DashboardSpec {
 
     for (const [param, binding] of Object.entries(panel.query.params ?? {})) {
       checkFilter(binding, `query param "${param}"`);
-      if (isColumnBinding(binding)) fail(`${at}: query param "${param}" cannot take a row column`);
+      if (isColumnBinding(binding) || isClickedBinding(binding)) fail(`${at}: query param "${param}" cannot take a clicked value`);
     }
     for (const [field, binding] of Object.entries(panel.drill?.filters ?? {})) {
       checkFilter(binding, `drill filter "${field}"`);
