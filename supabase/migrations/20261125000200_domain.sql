@@ -72,13 +72,11 @@ language plpgsql
 set search_path = ''
 as $$
 begin
-  raise exception using
-    errcode = p_errcode,
-    message = p_message,
-    detail = p_rule,
-    hint = case when p_field is null then null else 'field:' || p_field end,
-    constraint = p_rule,
-    column = coalesce(p_field, '');
+  if p_field is null then -- RAISE refuses a null option: leave hint and column out
+    raise exception using errcode = p_errcode, message = p_message, detail = p_rule, constraint = p_rule;
+  end if;
+  raise exception using errcode = p_errcode, message = p_message, detail = p_rule, hint = 'field:' || p_field,
+                        constraint = p_rule, column = p_field;
 end;
 $$;
 comment on function app.reject(text, text, text, text) is
