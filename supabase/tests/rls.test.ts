@@ -321,7 +321,7 @@ describe.each(specs)("$table", (spec) => {
             expect(error).toBeNull();
             expect(data).toHaveLength(1);
             expect(after).toBe(before + 1);
-            const key = (data![0] as Record<string, number | string>)[keyColumn];
+            const key = (data![0] as unknown as Record<string, number | string>)[keyColumn];
             await db.query(`delete from public.${spec.table} where ${keyColumn} = $1`, [key]);
           } else {
             expect(error?.code).toBe("42501");
