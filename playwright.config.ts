@@ -25,6 +25,8 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   forbidOnly: true,
   reporter: "list",
+  // Per port: several checkouts' runs can share this directory without deleting each other's traces.
+  outputDir: `test-results/app-${APP_PORT}`,
   use: {
     baseURL,
     locale: "zh-CN",

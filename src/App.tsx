@@ -1,17 +1,17 @@
 // Every provider wired in one place; routes derived from the resource registry.
 import { Authenticated, Refine } from "@refinedev/core";
-import routerProvider, { CatchAllNavigate, DocumentTitleHandler, NavigateToResource, UnsavedChangesNotifier } from "@refinedev/react-router";
+import routerProvider, { CatchAllNavigate, DocumentTitleHandler, UnsavedChangesNotifier } from "@refinedev/react-router";
 import { App as AntdApp, ConfigProvider } from "antd";
-import enUS from "antd/locale/en_US";
-import zhCN from "antd/locale/zh_CN";
+import enUS from "antd/es/locale/en_US";
+import zhCN from "antd/es/locale/zh_CN";
 import dayjs from "dayjs";
 import "dayjs/locale/zh-cn";
 import { lazy, Suspense, useEffect, useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { BrowserRouter, Outlet, Route, Routes } from "react-router";
+import { BrowserRouter, Navigate, Outlet, Route, Routes } from "react-router";
 import { PageLoading } from "./components/PageLoading";
 import { dashboardResources, DashboardRoute, HomeDashboard } from "./dashboards";
-import { crudRoutes } from "./crud/routes";
+import { crudRoutes, type PageOverrides } from "./crud/routes";
 import { Login } from "./pages/Login";
 import { accessControlProvider, authProvider, dataProvider, i18nProvider } from "./providers";
 import { useNotificationProvider } from "./providers/notificationProvider";
@@ -20,6 +20,14 @@ import { refineResources, resources } from "./resources";
 // The signed-in frame and the 404 page load after sign-in.
 const Shell = lazy(() => import("./components/Shell"));
 const NotFound = lazy(() => import("@refinedev/antd").then((module) => ({ default: module.ErrorComponent })));
+
+// Screens that need more than the generic page (src/pages/<resource>/), loaded on demand.
+const AccountsPage = lazy(() => import("./pages/accounts/AccountsPage"));
+const FundBudgetShow = lazy(() => import("./pages/fund-budgets/FundBudgetShow"));
+const pageOverrides: Record<string, PageOverrides> = {
+  accounts: { list: <AccountsPage /> },
+  fund_budgets: { show: <FundBudgetShow /> },
+};
 
 const theme = { token: { colorPrimary: "#c62828", borderRadius: 4 } };
 
@@ -63,14 +71,14 @@ export default function App() {
                 }
               >
                 <Route index element={<HomeDashboard />} />
-                {crudRoutes(resources)}
+                {crudRoutes(resources, pageOverrides)}
                 <Route path="/dashboards/:id" element={<DashboardRoute />} />
                 <Route path="*" element={<NotFound />} />
               </Route>
               <Route
                 element={
                   <Authenticated key="signed-out" fallback={<Outlet />} loading={<PageLoading />}>
-                    <NavigateToResource resource={resources[0].name} />
+                    <Navigate to="/" replace />
                   </Authenticated>
                 }
               >

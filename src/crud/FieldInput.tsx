@@ -2,81 +2,99 @@
 import { useSelect } from "@refinedev/antd";
 import { useGetIdentity, useTranslate, type CrudFilter } from "@refinedev/core";
 import { DatePicker, Input, InputNumber, Select, Switch } from "antd";
-import { enumLabel } from "./fields";
-import type { FieldDef } from "./types";
+import { enumLabel, relationColumns, relationRowLabel } from "./fields";
 import type { Identity } from "./identity";
+import type { FieldDef } from "./types";
 
-type Props = { field: FieldDef; label: string; value?: unknown; onChange?: (value: unknown) => void; id?: string; disabled?: boolean };
+type Props = {
+  field: FieldDef;
+  label: string;
+  value?: unknown;
+  onChange?: (value: unknown) => void;
+  id?: string;
+  disabled?: boolean;
+  /** The record being edited (for choices that depend on it). */
+  recordId?: unknown;
+};
 
-export function FieldInput({ field, label, disabled, ...control }: Props) {
+export function FieldInput({ field, label, disabled, recordId, ...control }: Props) {
   const t = useTranslate();
+  const common = { ...(control as object), disabled, "aria-label": label };
   switch (field.type) {
     case "textarea":
-      return <Input.TextArea {...(control as object)} disabled={disabled} autoSize={{ minRows: 3, maxRows: 10 }} />;
+      return <Input.TextArea {...common} autoSize={{ minRows: 3, maxRows: 10 }} />;
     case "number":
-      return <InputNumber {...(control as object)} disabled={disabled} style={{ width: "100%" }} />;
+      return <InputNumber {...common} step={field.step} style={{ width: "100%" }} />;
     case "money":
-      return <InputNumber {...(control as object)} disabled={disabled} prefix="¥" precision={2} step={100} style={{ width: "100%" }} />;
+      return <InputNumber {...common} prefix="¥" precision={2} step={100} style={{ width: "100%" }} />;
     case "date":
-      return <DatePicker {...(control as object)} disabled={disabled} style={{ width: "100%" }} />;
+      return <DatePicker {...common} style={{ width: "100%" }} />;
     case "datetime":
-      return <DatePicker {...(control as object)} disabled={disabled} showTime style={{ width: "100%" }} />;
+      return <DatePicker {...common} showTime style={{ width: "100%" }} />;
     case "boolean":
-      return <Switch {...(control as object)} disabled={disabled} />;
+      return <Switch {...common} />;
     case "enum":
       return (
         <Select
-          {...(control as object)}
-          disabled={disabled}
+          {...common}
           allowClear={!field.required}
           placeholder={t("form.select", { label })}
           options={field.enum!.values.map((value) => ({ value, label: enumLabel(t, field, value) }))}
         />
       );
     case "relation":
-      return <RelationSelect field={field} label={label} disabled={disabled} {...control} />;
+      return <RelationSelect field={field} label={label} disabled={disabled} recordId={recordId} {...control} />;
     default:
-      return <Input {...(control as object)} disabled={disabled} type={field.type === "email" ? "email" : undefined} />;
+      return <Input {...common} type={field.type === "email" ? "email" : undefined} />;
   }
 }
 
-/** A searchable select over the related table; the server filters (RLS keeps a committee to its own unit). */
-export function RelationSelect({ field, label, disabled, value, onChange, id }: Props) {
+/**
+ * A searchable select over the related table: the server searches, RLS limits what a role may see,
+ * and a committee admin's choices are narrowed to its own unit where the table has one.
+ */
+export function RelationSelect({ field, label, disabled, value, onChange, id, recordId }: Props) {
   const t = useTranslate();
   const { data: identity } = useGetIdentity<Identity>();
   const relation = field.relation!;
-  const unitScope: CrudFilter[] =
-    relation.unitField && identity?.role === "committee_admin" && identity.orgUnitId != null
-      ? [{ field: relation.unitField, operator: "eq", value: identity.orgUnitId }]
-      : [];
-  const { selectProps } = useSelect({
+  const scope: CrudFilter[] = [];
+  if (relation.unitField && identity?.role === "committee_admin" && identity.orgUnitId != null) {
+    scope.push({ field: relation.unitField, operator: "eq", value: identity.orgUnitId });
+  }
+  if (relation.withinRecord) {
+    // No record yet (creating): nothing can be chosen.
+    scope.push({ field: relation.withinRecord.column, operator: "eq", value: recordId ?? -1 });
+  }
+  const searchColumns = [relation.labelField, ...(relation.searchFields ?? [])];
+  const { selectProps } = useSelect<Record<string, unknown>>({
     resource: relation.resource,
-    optionLabel: relation.labelField as never,
+    optionLabel: (row) => relationRowLabel(relation, row, t),
     optionValue: "id" as never,
-    filters: unitScope,
-    defaultValue: value as never,
+    filters: scope,
+    defaultValue: value == null ? undefined : (value as never),
     debounce: 300,
     pagination: { pageSize: 20, mode: "server" },
-    sorters: [{ field: relation.labelField, order: "asc" }],
-    onSearch: (text) =>
-      text
-        ? [
-            {
-              operator: "or",
-              value: [relation.labelField, ...(relation.searchFields ?? [])].map((column) => ({ field: column, operator: "contains" as const, value: text })),
-            },
-          ]
-        : [],
+    sorters: [{ field: relation.labelField, order: relation.labelField === "fiscal_year" ? "desc" : "asc" }],
+    meta: { select: relationColumns(relation) },
+    onSearch: (text) => {
+      const term = text.trim();
+      if (!term) return [];
+      // A numeric label (a fiscal year) matches exactly; text labels match by contains.
+      if (relation.numericLabel) return /^\d+$/.test(term) ? [{ field: relation.labelField, operator: "eq", value: Number(term) }] : [];
+      return [{ operator: "or", value: searchColumns.map((column) => ({ field: column, operator: "contains" as const, value: term })) }];
+    },
   });
   return (
     <Select
       {...selectProps}
       id={id}
+      aria-label={label}
       value={value as never}
       onChange={(next) => onChange?.(next ?? null)}
       disabled={disabled}
       allowClear={!field.required}
       placeholder={t("form.select", { label })}
+      style={{ width: "100%" }}
     />
   );
 }

@@ -3,8 +3,9 @@ import { Create, Edit, useForm } from "@refinedev/antd";
 import { useGetIdentity, useTranslate, type HttpError } from "@refinedev/core";
 import { Form } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
+import { useSearchParams } from "react-router";
 import { FieldInput } from "./FieldInput";
-import { fieldLabelKey, selectFor } from "./fields";
+import { fieldLabelKey, isColumn, resourceLabelKey, selectFor } from "./fields";
 import type { Identity } from "./identity";
 import { rulesFor } from "./rules";
 import type { FieldDef, ResourceDef } from "./types";
@@ -14,41 +15,62 @@ const dateProps = (field: FieldDef) =>
   field.type === "date" || field.type === "datetime"
     ? {
         getValueProps: (value: unknown) => ({ value: value ? dayjs(value as string) : undefined }),
-        normalize: (value: Dayjs | null) =>
-          value ? (field.type === "date" ? value.format("YYYY-MM-DD") : value.toISOString()) : null,
+        normalize: (value: Dayjs | null) => (value ? (field.type === "date" ? value.format("YYYY-MM-DD") : value.toISOString()) : null),
       }
     : {};
 
+// Empty text inputs mean "no value", not "" (a unique or a check on the column sees NULL).
+const textProps = (field: FieldDef) =>
+  field.type === "text" || field.type === "textarea" || field.type === "email"
+    ? { normalize: (value: string | undefined) => (value === "" ? null : value) }
+    : {};
+
+export const formFields = (resource: ResourceDef, action: "create" | "edit") =>
+  resource.fields.filter((field) => isColumn(field) && field.form !== false && (field.form === undefined || field.form === true || field.form === action));
+
+/** Defaults a link can pass in the query string (`/members/create?branch_id=3` from a branch's page). */
+function defaultsFromQuery(fields: FieldDef[], query: URLSearchParams) {
+  const values: Record<string, unknown> = {};
+  for (const field of fields) {
+    const raw = query.get(field.name);
+    if (raw === null) continue;
+    values[field.name] = field.type === "relation" || field.type === "number" || field.type === "money" ? Number(raw) : raw;
+  }
+  return values;
+}
+
 export function FormPage({ resource, action }: { resource: ResourceDef; action: "create" | "edit" }) {
   const t = useTranslate();
+  const [query] = useSearchParams();
   const { data: identity } = useGetIdentity<Identity>();
   const lockedUnit = identity?.role === "committee_admin" ? identity.orgUnitId : undefined;
 
-  const { formProps, saveButtonProps, formLoading } = useForm<Record<string, unknown>, HttpError>({
+  const { formProps, saveButtonProps, formLoading, id } = useForm<Record<string, unknown>, HttpError>({
     resource: resource.name,
     action,
     redirect: "show",
     warnWhenUnsavedChanges: true,
     meta: { select: selectFor(resource) },
+    // A rule the database enforced is shown on its field; the toast only says where to look.
     errorNotification: (error) => ({
       type: "error",
       message: error?.errors ? t("notifications.fixFields") : t("errors.unknown"),
-      description: error?.message,
+      description: error?.errors ? undefined : error?.message,
     }),
   });
 
-  const fields = resource.fields.filter((field) => field.form !== false && (field.form !== "create" || action === "create"));
+  const fields = formFields(resource, action);
   const initialValues =
     action === "create"
-      ? Object.fromEntries(
-          fields
-            .map((field) => [field.name, field.orgUnit && lockedUnit != null ? lockedUnit : field.defaultValue] as const)
-            .filter(([, value]) => value !== undefined),
-        )
+      ? {
+          ...Object.fromEntries(fields.filter((field) => field.defaultValue !== undefined).map((field) => [field.name, field.defaultValue])),
+          ...defaultsFromQuery(fields, query),
+          ...Object.fromEntries(fields.filter((field) => field.orgUnit && lockedUnit != null).map((field) => [field.name, lockedUnit])),
+        }
       : formProps.initialValues;
 
   const body = (
-    <Form {...formProps} initialValues={initialValues} layout="vertical" style={{ maxWidth: 720 }}>
+    <Form {...formProps} initialValues={initialValues} layout="vertical" style={{ maxWidth: 720 }} scrollToFirstError>
       {fields.map((field) => {
         const label = t(fieldLabelKey(resource, field));
         return (
@@ -59,21 +81,23 @@ export function FormPage({ resource, action }: { resource: ResourceDef; action: 
             rules={rulesFor(field, label, t)}
             valuePropName={field.type === "boolean" ? "checked" : "value"}
             extra={field.help ? t(field.help) : undefined}
+            {...textProps(field)}
             {...dateProps(field)}
           >
-            <FieldInput field={field} label={label} disabled={Boolean(field.orgUnit && lockedUnit != null)} />
+            <FieldInput field={field} label={label} recordId={id} disabled={Boolean(field.orgUnit && lockedUnit != null)} />
           </Form.Item>
         );
       })}
     </Form>
   );
 
+  const title = t(`titles.${action}`, { resource: t(resourceLabelKey(resource)) });
   return action === "create" ? (
-    <Create resource={resource.name} saveButtonProps={saveButtonProps} isLoading={formLoading}>
+    <Create resource={resource.name} title={title} saveButtonProps={saveButtonProps} isLoading={formLoading}>
       {body}
     </Create>
   ) : (
-    <Edit resource={resource.name} saveButtonProps={saveButtonProps} isLoading={formLoading} canDelete={false}>
+    <Edit resource={resource.name} title={title} saveButtonProps={saveButtonProps} isLoading={formLoading} canDelete={false}>
       {body}
     </Edit>
   );

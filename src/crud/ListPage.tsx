@@ -1,13 +1,13 @@
 // Generic list page: server-side pagination, sorting, a debounced search box and filters, all kept in the URL.
-import { DeleteButton, EditButton, getDefaultSortOrder, List, ShowButton, useTable } from "@refinedev/antd";
-import { useTranslate, type CrudFilter, type LogicalFilter, type ConditionalFilter } from "@refinedev/core";
-import { Button, DatePicker, Input, Select, Space, Table } from "antd";
+import { List, useTable } from "@refinedev/antd";
+import { useTranslate, type ConditionalFilter, type CrudFilter, type LogicalFilter } from "@refinedev/core";
+import { Button, DatePicker, Input, InputNumber, Select, Space, Table } from "antd";
 import dayjs from "dayjs";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { listFields, RowActions, useColumns } from "./columns";
 import { RelationSelect } from "./FieldInput";
-import { displayValue, enumLabel, fieldLabelKey, resourceLabelKey, selectFor } from "./fields";
+import { enumLabel, fieldLabelKey, resourceLabelKey, selectFor } from "./fields";
 import type { FieldDef, ResourceDef } from "./types";
-import { useTranslation } from "react-i18next";
 
 const SEARCH_KEY = "search";
 const SEARCH_DEBOUNCE_MS = 400;
@@ -17,7 +17,6 @@ const findFilter = (filters: CrudFilter[], field: string, operator: string) =>
 
 export function ListPage({ resource }: { resource: ResourceDef }) {
   const t = useTranslate();
-  const { i18n } = useTranslation();
   const searchFields = resource.fields.filter((field) => field.search);
   const filterFields = resource.fields.filter((field) => field.filter);
 
@@ -25,7 +24,7 @@ export function ListPage({ resource }: { resource: ResourceDef }) {
     resource: resource.name,
     syncWithLocation: true,
     pagination: { pageSize: 20 },
-    sorters: { initial: resource.defaultSort ? [resource.defaultSort] : [{ field: "id", order: "desc" }] },
+    sorters: { initial: [resource.defaultSort ?? { field: "id", order: "desc" }] },
     meta: { select: selectFor(resource), count: resource.count ?? "exact" },
   });
 
@@ -35,11 +34,10 @@ export function ListPage({ resource }: { resource: ResourceDef }) {
   };
 
   // The search box keeps its own text and hands it to the table after a pause in typing.
-  const searchFromUrl =
-    ((filters.find((filter) => (filter as ConditionalFilter).key === SEARCH_KEY) as ConditionalFilter | undefined)?.value[0] as LogicalFilter | undefined)
-      ?.value ?? "";
-  const [searchText, setSearchText] = useState<string>(String(searchFromUrl));
-  const lastSent = useRef(String(searchFromUrl));
+  const searchFilter = filters.find((filter) => (filter as ConditionalFilter).key === SEARCH_KEY) as ConditionalFilter | undefined;
+  const searchFromUrl = String((searchFilter?.value[0] as LogicalFilter | undefined)?.value ?? "");
+  const [searchText, setSearchText] = useState(searchFromUrl);
+  const lastSent = useRef(searchFromUrl);
   useEffect(() => {
     if (searchText === lastSent.current) return;
     const timer = setTimeout(() => {
@@ -57,22 +55,7 @@ export function ListPage({ resource }: { resource: ResourceDef }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [searchText]);
 
-  const columns = useMemo(
-    () =>
-      resource.fields
-        .filter((field) => field.list)
-        .map((field) => ({
-          key: field.name,
-          dataIndex: field.name,
-          title: t(fieldLabelKey(resource, field)),
-          sorter: field.sortable !== false && field.type !== "json",
-          defaultSortOrder: getDefaultSortOrder(field.name, sorters),
-          render: (_: unknown, record: Record<string, unknown>) => displayValue(field, record, t, i18n.language),
-        })),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [resource, sorters, i18n.language],
-  );
-
+  const columns = useColumns(resource, listFields(resource), sorters);
   const label = (field: FieldDef) => t(fieldLabelKey(resource, field));
 
   return (
@@ -109,87 +92,72 @@ export function ListPage({ resource }: { resource: ResourceDef }) {
         {...tableProps}
         rowKey="id"
         scroll={{ x: "max-content" }}
+        columns={[
+          ...columns,
+          {
+            key: "actions",
+            title: t("table.actions"),
+            fixed: "right",
+            render: (_: unknown, record: Record<string, unknown>) => <RowActions resource={resource} record={record} />,
+          },
+        ]}
         pagination={{
           ...tableProps.pagination,
           showSizeChanger: true,
           pageSizeOptions: [10, 20, 50, 100],
           showTotal: (total) => t("table.total", { total }),
         }}
-      >
-        {columns.map((column) => (
-          <Table.Column {...column} />
-        ))}
-        <Table.Column
-          key="actions"
-          title={t("table.actions")}
-          fixed="right"
-          render={(_, record: Record<string, unknown>) => (
-            <Space>
-              <ShowButton hideText size="small" resource={resource.name} recordItemId={record.id as number} />
-              <EditButton hideText size="small" resource={resource.name} recordItemId={record.id as number} />
-              <DeleteButton
-                hideText
-                size="small"
-                resource={resource.name}
-                recordItemId={record.id as number}
-                confirmTitle={deleteConfirmTitle(t, resource, record)}
-                confirmOkText={t("buttons.delete")}
-                confirmCancelText={t("buttons.cancel")}
-              />
-            </Space>
-          )}
-        />
-      </Table>
+      />
     </List>
   );
 }
 
-type Translate = ReturnType<typeof useTranslate>;
-
-export function deleteConfirmTitle(t: Translate, resource: ResourceDef, record: Record<string, unknown>) {
-  const title = t("confirmDelete.title", { resource: t(resourceLabelKey(resource)), name: String(record[resource.titleField] ?? record.id) });
-  const cascade = resource.deleteCascade ? t("confirmDelete.cascade", { what: t(resource.deleteCascade) }) : "";
-  return `${title}${cascade}${t("confirmDelete.irreversible")}`;
-}
-
-/** One toolbar filter: a select for enums and relations, a date range for dates. */
+/** One toolbar filter: a select for enums and relations, a date range for dates, a number for numbers. */
 function FilterControl({ field, label, filters, onChange }: { field: FieldDef; label: string; filters: CrudFilter[]; onChange: (filters: CrudFilter[]) => void }) {
   const t = useTranslate();
-  if (field.type === "date" || field.type === "datetime") {
-    const from = findFilter(filters, field.name, "gte");
-    const to = findFilter(filters, field.name, "lte");
-    return (
-      <DatePicker.RangePicker
-        aria-label={label}
-        placeholder={[`${label} ${t("table.from")}`, t("table.to")]}
-        value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
-        onChange={(range) =>
-          onChange([
-            { field: field.name, operator: "gte", value: range?.[0]?.format("YYYY-MM-DD") },
-            { field: field.name, operator: "lte", value: range?.[1]?.format("YYYY-MM-DD") },
-          ])
-        }
-      />
-    );
-  }
-  const value = findFilter(filters, field.name, "eq");
   const set = (next: unknown) => onChange([{ field: field.name, operator: "eq", value: next ?? undefined }]);
-  if (field.type === "relation") {
-    return (
-      <div style={{ width: 200 }}>
-        <RelationSelect field={{ ...field, required: false }} label={label} value={value == null ? undefined : Number(value)} onChange={set} />
-      </div>
-    );
+  const value = findFilter(filters, field.name, "eq");
+  switch (field.type) {
+    case "date":
+    case "datetime": {
+      const from = findFilter(filters, field.name, "gte");
+      const to = findFilter(filters, field.name, "lte");
+      // A datetime's day range ends at the end of the last day.
+      const end = field.type === "datetime" ? (day: dayjs.Dayjs) => day.endOf("day").toISOString() : (day: dayjs.Dayjs) => day.format("YYYY-MM-DD");
+      const start = field.type === "datetime" ? (day: dayjs.Dayjs) => day.startOf("day").toISOString() : (day: dayjs.Dayjs) => day.format("YYYY-MM-DD");
+      return (
+        <DatePicker.RangePicker
+          aria-label={label}
+          placeholder={[`${label}${t("table.from")}`, t("table.to")]}
+          value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
+          onChange={(range) =>
+            onChange([
+              { field: field.name, operator: "gte", value: range?.[0] ? start(range[0]) : undefined },
+              { field: field.name, operator: "lte", value: range?.[1] ? end(range[1]) : undefined },
+            ])
+          }
+        />
+      );
+    }
+    case "relation":
+      return (
+        <div style={{ width: 200 }}>
+          <RelationSelect field={{ ...field, required: false }} label={label} value={value == null ? undefined : Number(value)} onChange={set} />
+        </div>
+      );
+    case "number":
+      return <InputNumber aria-label={label} placeholder={label} value={value == null ? null : Number(value)} onChange={set} style={{ width: 140 }} />;
+    default:
+      return (
+        <Select
+          allowClear
+          aria-label={label}
+          placeholder={label}
+          style={{ minWidth: 160 }}
+          value={value ?? undefined}
+          onChange={set}
+          options={(field.enum?.values ?? []).map((option) => ({ value: option, label: enumLabel(t, field, option) }))}
+        />
+      );
   }
-  return (
-    <Select
-      allowClear
-      aria-label={label}
-      placeholder={label}
-      style={{ minWidth: 160 }}
-      value={value ?? undefined}
-      onChange={set}
-      options={(field.enum?.values ?? []).map((option) => ({ value: option, label: enumLabel(t, field, option) }))}
-    />
-  );
 }

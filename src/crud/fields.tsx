@@ -1,8 +1,9 @@
-// What the generic pages derive from a field declaration: labels, PostgREST selects, display values.
+// What the generic pages derive from a declaration: labels, PostgREST selects, display values.
 import { Tag } from "antd";
 import type { ReactNode } from "react";
-import type { FieldDef, ResourceDef } from "./types";
+import { Link } from "react-router";
 import { formatDate, formatDateTime, formatMoney } from "./format";
+import type { FieldDef, Relation, ResourceDef } from "./types";
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -10,11 +11,17 @@ export const fieldLabelKey = (resource: ResourceDef, field: FieldDef) => field.l
 
 export const resourceLabelKey = (resource: ResourceDef) => resource.label ?? `${resource.name}.label`;
 
-export const enumLabel = (t: Translate, field: FieldDef, value: unknown) =>
+export const enumLabel = (t: Translate, field: Pick<FieldDef, "enum">, value: unknown) =>
   field.enum && value != null ? t(`enums.${field.enum.name}.${String(value)}`) : String(value ?? "");
 
+/** Fields that are real columns of the table (not filters through an embed). */
+export const isColumn = (field: FieldDef) => !field.name.includes(".");
+
 /** The key an embedded relation arrives under: "org_unit_id" -> "org_unit". */
-export const embedAlias = (field: FieldDef) => field.name.replace(/_id$/, "");
+export const embedAlias = (field: Pick<FieldDef, "name">) => field.name.replace(/_id$/, "");
+
+/** Columns fetched for a related row: id, its label, whatever its format needs. */
+export const relationColumns = (relation: Relation) => relation.select ?? `id,${relation.labelField}`;
 
 /**
  * PostgREST select for a resource: its columns plus each relation's label, embedded by foreign-key column
@@ -22,24 +29,53 @@ export const embedAlias = (field: FieldDef) => field.name.replace(/_id$/, "");
  */
 export function selectFor(resource: ResourceDef): string {
   const embeds = resource.fields
-    .filter((field) => field.type === "relation" && field.relation)
-    .map((field) => `${embedAlias(field)}:${field.relation!.resource}!${field.name}(id,${field.relation!.labelField})`);
+    .filter((field) => field.type === "relation" && field.relation && isColumn(field))
+    .map((field) => {
+      const relation = field.relation!;
+      const join = relation.inner ? "!inner" : "";
+      return `${embedAlias(field)}:${relation.resource}!${field.name}${join}(${relationColumns(relation)})`;
+    });
   return ["*", ...embeds].join(",");
 }
 
-export const relationLabel = (field: FieldDef, record: Record<string, unknown>) => {
-  const embedded = record[embedAlias(field)] as Record<string, unknown> | null | undefined;
-  return embedded ? String(embedded[field.relation!.labelField] ?? "") : record[field.name] == null ? "" : `#${String(record[field.name])}`;
-};
+export const relationRowLabel = (relation: Relation, row: Record<string, unknown>, t: Translate) =>
+  relation.format ? relation.format(row, t) : String(row[relation.labelField] ?? "");
 
-/** A value for reading: React escapes text, so user input (even "<script>") shows as typed. */
-export function displayValue(field: FieldDef, record: Record<string, unknown>, t: Translate, language: string): ReactNode {
+export function relationLabel(field: FieldDef, record: Record<string, unknown>, t: Translate) {
+  const embedded = record[embedAlias(field)] as Record<string, unknown> | null | undefined;
+  if (embedded) return relationRowLabel(field.relation!, embedded, t);
+  return record[field.name] == null ? "" : `#${String(record[field.name])}`;
+}
+
+/** A row's name for titles and confirmations. */
+export function recordTitle(resource: ResourceDef, record: Record<string, unknown>, t: Translate): string {
+  if (resource.recordTitle) return resource.recordTitle(record, t);
+  return String(record[resource.titleField ?? "id"] ?? record.id ?? "");
+}
+
+/** Where a resource's show page is, for links from other screens. */
+export const showPath = (route: string, id: unknown) => `${route}/show/${String(id)}`;
+
+/**
+ * A value for reading. React escapes text, so user input (even "<script>") shows as typed.
+ * `routeOf` turns relations into links to the related record.
+ */
+export function displayValue(
+  field: FieldDef,
+  record: Record<string, unknown>,
+  t: Translate,
+  language: string,
+  routeOf?: (resource: string) => string | undefined,
+): ReactNode {
   const value = record[field.name];
   switch (field.type) {
     case "enum":
       return value == null ? "" : <Tag>{enumLabel(t, field, value)}</Tag>;
-    case "relation":
-      return relationLabel(field, record);
+    case "relation": {
+      const label = relationLabel(field, record, t);
+      const route = routeOf?.(field.relation!.resource);
+      return route && value != null ? <Link to={showPath(route, value)}>{label}</Link> : label;
+    }
     case "money":
       return formatMoney(value);
     case "date":

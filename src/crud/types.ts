@@ -1,6 +1,21 @@
 // The shape of a resource declaration: everything the generic pages need to render a table's screens.
+// Column and enum names are checked against the generated database types (src/types/database.types.ts)
+// for every table those types know.
 import type { ReactNode } from "react";
 import type { ResourceAccess } from "../providers/access";
+import type { Database } from "../types/database.types";
+
+type PublicSchema = Database["public"];
+type TableName = keyof PublicSchema["Tables"];
+type EnumName = keyof PublicSchema["Enums"];
+
+/** A column of table T (any string for a table the generated types do not know yet). */
+export type ColumnOf<T extends string> = T extends TableName ? Extract<keyof PublicSchema["Tables"][T]["Row"], string> : string;
+/** The values of Postgres enum N, in declaration order. */
+export type EnumValues<N extends string> = N extends EnumName ? PublicSchema["Enums"][N] : string;
+
+export type EnumDef = { name: string; values: readonly string[] };
+export const enumOf = <N extends string>(name: N, values: readonly EnumValues<N>[]): EnumDef => ({ name, values });
 
 export type MenuGroup = "organization" | "coverage" | "partnership" | "funds" | "evaluation" | "system";
 
@@ -17,53 +32,65 @@ export type FieldType =
   | "email"
   | "json";
 
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
 export type Relation = {
   /** The target resource's table. */
   resource: string;
-  /** Column shown for a related row (in selects, columns, show pages). */
+  /** Column shown for a related row (in selects, columns, show pages) and searched. */
   labelField: string;
   /** Extra columns searched in the select, besides labelField. */
   searchFields?: string[];
-  /** Set when the target table is scoped to an org unit: a committee admin's choices are its own unit's. */
+  /** Columns to fetch for the select and the embed when `format` needs more than labelField. */
+  select?: string;
+  /** A label made of several columns (the row comes from `select`). */
+  format?: (row: Record<string, unknown>, t: Translate) => string;
+  /** labelField is a number (a fiscal year): searched by exact value. */
+  numericLabel?: boolean;
+  /** Set when the target table has an org unit column: a committee admin's choices are its own unit's. */
   unitField?: string;
+  /** Embed with an inner join, so the list can filter on the related row's columns ("branch.org_unit_id"). */
+  inner?: boolean;
+  /** Choices limited to rows whose `column` equals the edited record's id (a branch's secretary among its members). */
+  withinRecord?: { column: string };
 };
 
-export type FieldDef = {
-  name: string;
+export type FieldDef<T extends string = string> = {
+  /** The column; or "<embed>.<column>" for a filter on a related row (needs `relation.inner` on that embed). */
+  name: ColumnOf<T> | `${string}.${string}`;
   type: FieldType;
   /** i18n key; default `<resource>.fields.<name>`. */
   label?: string;
-  /** Enum name for `enums.<enum>.<value>` labels, with its values in order. */
-  enum?: { name: string; values: readonly string[] };
+  /** Postgres enum: labels from `enums.<name>.<value>`. */
+  enum?: EnumDef;
   relation?: Relation;
   required?: boolean;
   maxLength?: number;
   min?: number;
   max?: number;
+  step?: number;
   /** Shown as a list column (default: false). */
   list?: boolean;
   /** Sortable when shown in the list (default: true). */
   sortable?: boolean;
-  /** A filter control in the list toolbar (enum/relation: select; date: range). */
+  /** A filter control in the list toolbar (enum/relation: select; date: range; number: exact value). */
   filter?: boolean;
   /** Included in the list's search box. */
   search?: boolean;
-  /** In the create/edit form (default: true). "create": only when creating. */
-  form?: boolean | "create";
-  /** Show page (default: true). */
+  /** In the create/edit form (default: true); "create" / "edit": only there. */
+  form?: boolean | "create" | "edit";
+  /** On the show page (default: true). */
   show?: boolean;
-  widget?: "input" | "textarea" | "password" | "select" | "number" | "date" | "switch";
-  /** The column holds the org unit the row belongs to: locked to the committee admin's own unit. */
+  /** The column holds the row's org unit: locked to a committee admin's own unit. */
   orgUnit?: boolean;
-  placeholder?: string;
   /** Extra help under the form field (i18n key). */
   help?: string;
   defaultValue?: unknown;
 };
 
-export type ResourceDef = {
+export type ResourceDef<T extends string = string> = {
   /** The table (and Refine resource name). */
-  name: string;
+  name: T;
   /** Path, kebab-case of the table: "/org-units". */
   route: string;
   group: MenuGroup;
@@ -71,16 +98,40 @@ export type ResourceDef = {
   /** i18n key for the menu and titles; default `<name>.label`. */
   label?: string;
   access?: ResourceAccess;
-  fields: FieldDef[];
+  fields: FieldDef<T>[];
   /** Column that names a row (delete confirmation, relation labels, show title). */
-  titleField: string;
+  titleField?: ColumnOf<T>;
+  /** A name for a row when no single column names it. */
+  recordTitle?: (record: Record<string, unknown>, t: Translate) => string;
   /** Count strategy for the list total: large tables use "estimated" (no exact count on each keystroke). */
   count?: "exact" | "planned" | "estimated";
-  defaultSort?: { field: string; order: "asc" | "desc" };
+  defaultSort?: { field: ColumnOf<T>; order: "asc" | "desc" };
   /** Which generic screens exist (default: all four). */
   pages?: readonly ("list" | "create" | "edit" | "show")[];
   /** i18n key naming what else goes with a row when it is deleted. */
   deleteCascade?: string;
-  /** Hidden from the menu (reachable by route). */
+  /** Hidden from the menu (reached from a parent's show page). */
   hideInMenu?: boolean;
+  /** Show-page tabs with related rows (see crud/related.tsx). */
+  related?: RelatedDef[];
+  /** Record change history tab from audit_log (default: true). */
+  history?: boolean;
 };
+
+/** Rows of another resource that point at this record, shown as a tab on its show page. */
+export type RelatedDef = {
+  /** The related resource (declared in the registry). */
+  resource: string;
+  /** Its column holding this record's id (or "<embed>.<column>" through an inner embed). */
+  foreignKey: string;
+  /** i18n key for the tab; default the related resource's label. */
+  label?: string;
+  /** Columns to show; default its list columns minus the foreign key. */
+  columns?: string[];
+  /** Offer "create" with the foreign key filled in (default: true when foreignKey is a plain column). */
+  canCreate?: boolean;
+  /** A count of each row's children, embedded by PostgREST (`members!members_branch_id_fkey(count)`). */
+  countOf?: { resource: string; constraint: string; label: string };
+};
+
+export const defineResource = <T extends string>(resource: ResourceDef<T>): ResourceDef => resource as unknown as ResourceDef;

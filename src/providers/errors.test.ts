@@ -43,6 +43,17 @@ describe("toHttpError", () => {
     expect(toHttpError({ code: "23505", message: "dup", details: "Key (code)=(A) already exists." }, undefined).statusCode).toBe(409);
     expect(toHttpError({ code: "PGRST301", message: "JWT expired" }, Number.NaN).statusCode).toBe(401);
   });
+  it("keeps the schema's own Chinese sentence for a rule and puts it on the hinted field", () => {
+    const error = toHttpError(
+      { code: "23514", message: "支出金额超出预算余额 (剩余 ¥1,234.00)", details: "fund_expenditures_within_budget", hint: "field:amount" },
+      400,
+      "fund_expenditures",
+    );
+    expect(error).toMatchObject({ statusCode: 400, code: "23514", errors: { amount: "支出金额超出预算余额 (剩余 ¥1,234.00)" } });
+    expect(toHttpError({ code: "23503", message: "该支部下还有 3 条党员记录, 不能删除", details: "branches_delete_restricted" }, 409).message).toBe(
+      "该支部下还有 3 条党员记录, 不能删除",
+    );
+  });
   it("speaks Chinese for Postgres' own messages", () => {
     const error = toHttpError({ code: "23505", message: "duplicate key value violates unique constraint", details: "Key (code)=(A) already exists." }, 409);
     expect(error.message).toBe("该值已存在，不能重复");

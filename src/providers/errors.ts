@@ -60,9 +60,13 @@ export function fieldOfError(error: PostgrestErrorLike, table?: string): string 
   }
 }
 
-/** A message for people: the database's own for raised rule violations (written in Chinese there), a translated one for the rest. */
+// The schema's rules raise their own sentence for people (zh-CN); Postgres' built-in messages are English.
+const hasChinese = (text: string | undefined) => Boolean(text && /[\u4e00-\u9fff]/.test(text));
+
+/** A message for people: the database's own where the schema wrote one, a translated one for the rest. */
 export function friendlyMessage(error: PostgrestErrorLike, status: number): string {
   const t = i18n.t.bind(i18n);
+  if (hasChinese(error.message)) return error.message!;
   switch (error.code) {
     case "P0001":
       return error.message || t("errors.rule");

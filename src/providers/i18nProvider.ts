@@ -6,7 +6,7 @@ export const i18nProvider: I18nProvider = {
   translate: (key: string, options?: unknown, defaultMessage?: string) => {
     const fallback = typeof options === "string" ? options : defaultMessage;
     const params = typeof options === "object" && options !== null ? (options as Record<string, unknown>) : {};
-    return String(i18n.t(key, { ...params, defaultValue: fallback ?? key }));
+    return String(i18n.t(key, { ...params, defaultValue: params.defaultValue ?? fallback ?? key }));
   },
   changeLocale: async (locale: string) => {
     if (!LOCALES.includes(locale as Locale)) return;
