@@ -126,6 +126,11 @@ export class Supervised {
     this.readyChild = child;
   }
 
+  /** From now on an exit is expected: no restart, no more output (the stack is going down). */
+  markStopping(): void {
+    this.stopping = true;
+  }
+
   async stop(): Promise<void> {
     this.stopping = true;
     const pid = this.child?.pid;
@@ -138,6 +143,8 @@ export class Supervised {
       env: { ...process.env, ...env },
       cwd,
       stdio: ipc ? ["ignore", "pipe", "pipe", "ipc"] : ["ignore", "pipe", "pipe"],
+      // Its own process group: a terminal's Ctrl-C reaches the stack only, which stops children in order.
+      detached: true,
     });
     this.child = child;
     this.recentOutput = [];
@@ -146,7 +153,7 @@ export class Supervised {
         if (!line.trim()) continue;
         this.recentOutput = [...this.recentOutput.slice(-20), line];
         // Start-up chatter stays quiet; what a running child says afterwards is worth seeing.
-        if (this.readyChild === child) this.options.log(`${this.options.name}: ${line}`);
+        if (this.readyChild === child && !this.stopping) this.options.log(`${this.options.name}: ${line}`);
       }
     };
     child.stdout?.on("data", onOutput);
@@ -164,14 +171,14 @@ export class Supervised {
     const now = Date.now();
     this.crashes = [...this.crashes.filter((at) => now - at < 60_000), now];
     const how = signal ? `signal ${signal}` : `code ${code}`;
-    if (this.crashes.length > 5) {
-      this.options.log(`${this.options.name} exited (${how}) ${this.crashes.length} times within a minute; not restarting`);
-      return;
-    }
     const pause = 250 * 2 ** (this.crashes.length - 1);
-    this.options.log(`${this.options.name} exited unexpectedly (${how}); restarting`);
+    // Decide after the pause: an exit that is part of the whole stack stopping is not a crash.
     setTimeout(() => {
       if (this.stopping) return;
+      if (this.crashes.length > 5) {
+        return this.options.log(`${this.options.name} exited (${how}) ${this.crashes.length} times within a minute; not restarting`);
+      }
+      this.options.log(`${this.options.name} exited unexpectedly (${how}); restarting`);
       this.start().catch((error) => this.options.log(`${this.options.name} restart failed: ${error.message}`));
     }, pause);
   }

@@ -46,7 +46,10 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       }
     }
   };
+  let services: Supervised[] = [];
   const stop = async () => {
+    // A terminal's Ctrl-C also reaches postgres directly: the API children must not take its exit for a crash.
+    for (const service of services) service.markStopping();
     for (const stopOne of stoppers.splice(0).reverse()) await stopOne().catch((error) => log(`stop: ${error.message}`));
     process.removeListener("exit", killOnExit);
   };
@@ -57,7 +60,6 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
 
   try {
     await assertPortFree(DB_PORT, "database");
-    let services: Supervised[] = [];
     if (!opts.databaseOnly) {
       await assertPortFree(API_PORT, "API");
       // Chosen once, so a restarted child comes back where the gateway expects it. Built before anything
