@@ -1,4 +1,5 @@
 // PostgreSQL for the stack: the embedded cluster, the Supabase bootstrap, the migration runner and the seed.
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import pg from "pg";
@@ -21,8 +22,6 @@ const bootstrapRoles = ["anon", "authenticated", "service_role", "authenticator"
 
 export type Database = {
   pid(): number | undefined;
-  /** True when this start created the database (first start or reset): the seed belongs to it. */
-  fresh: boolean;
   connect(database?: string): Promise<pg.Client>;
   stop(): Promise<void>;
 };
@@ -74,7 +73,6 @@ export async function startPostgres(opts: {
     return client;
   };
   const database: Database = {
-    fresh: false,
     pid: () => {
       const pid = readPostmasterPid(dataDir);
       return pid && isAlive(pid) ? pid : undefined;
@@ -93,8 +91,7 @@ export async function startPostgres(opts: {
     const client = await connect();
     try {
       const { rows } = await client.query(`select to_regclass('supabase_migrations.schema_migrations') is null as fresh`);
-      database.fresh = rows[0].fresh;
-      if (database.fresh) await applyBootstrap(client);
+      if (rows[0].fresh) await applyBootstrap(client);
     } finally {
       await client.end();
     }
@@ -128,6 +125,7 @@ async function applyBootstrap(client: pg.Client) {
     await client.query(`
       create schema supabase_migrations;
       create table supabase_migrations.schema_migrations (version text primary key, name text, statements text[]);
+      create table supabase_migrations.seed_files (path text primary key, hash text not null);
     `);
   });
 }
@@ -163,9 +161,25 @@ export async function applyMigrations(client: pg.Client, dir: string, log: (line
   return count;
 }
 
+/**
+ * Seeds a database once, like the Supabase CLI tracks it in supabase_migrations.seed_files: a seed that
+ * failed is tried again on the next start (after a fix); a seeded database is only re-seeded by a reset.
+ */
 export async function applySeed(client: pg.Client, seedFile: string): Promise<boolean> {
   if (!existsSync(seedFile)) return false;
-  await runInTransaction(client, `seed ${relative(projectRoot, seedFile)}`, readFileSync(seedFile, "utf8"));
+  const { rows } = await client.query(
+    `select to_regclass('supabase_migrations.seed_files') is not null
+        and not exists (select from supabase_migrations.seed_files) as pending`,
+  );
+  if (!rows[0].pending) return false;
+  const text = readFileSync(seedFile, "utf8");
+  const path = relative(projectRoot, seedFile);
+  await runInTransaction(client, `seed ${path}`, text, async () => {
+    await client.query("insert into supabase_migrations.seed_files (path, hash) values ($1, $2)", [
+      path,
+      createHash("sha256").update(text).digest("hex"),
+    ]);
+  });
   return true;
 }
 

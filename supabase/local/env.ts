@@ -38,6 +38,7 @@ export const API_PORT = int("SUPABASE_API_PORT", config.api.port);
 export const DB_PORT = int("SUPABASE_DB_PORT", config.db.port);
 export const DATA_DIR = resolve(process.env.SUPABASE_DATA_DIR ?? resolve(supabaseDir, ".temp", "db"));
 export const MIGRATIONS_DIR = resolve(process.env.SUPABASE_MIGRATIONS_DIR ?? resolve(supabaseDir, "migrations"));
+export const SEED_FILE = resolve(process.env.SUPABASE_SEED_FILE ?? resolve(supabaseDir, "seed.sql"));
 
 export const API_URL = `http://127.0.0.1:${API_PORT}`;
 export const DB_URL = `postgresql://postgres:postgres@127.0.0.1:${DB_PORT}/postgres`;

@@ -229,6 +229,22 @@ describe("start-up failures: one line, exit code 1, nothing left running", () =>
     expect(await portFree(API_PORT)).toBe(true);
   });
 
+  it("names a failing seed and its line, and applies the fixed seed on the next start", async () => {
+    const seedFile = join(scratch, "seed.sql");
+    writeFileSync(seedFile, "insert into public.org_units (code, name, kind, category)\n  values ('S1', '种子', 'no_such_kind', 'college');\n");
+    const env = { SUPABASE_DATA_DIR: join(scratch, "seed-db"), SUPABASE_SEED_FILE: seedFile };
+    const failed = runCli(["start"], env);
+    expect(await failed.exit).toBe(1);
+    expect(failed.stderr().trim()).toMatch(/^error: seed .*seed\.sql failed: invalid input value for enum .*"no_such_kind" \(line 2\)$/);
+    expect(await portFree(DB_PORT)).toBe(true);
+
+    writeFileSync(seedFile, "insert into public.org_units (code, name, kind, category) values ('S1', '种子', 'party_committee', 'college');\n");
+    const stack = await startCli(env);
+    expect(stack.stdout()).toContain("applied seed");
+    expect(await query("select name from public.org_units where code = 'S1'")).toEqual([{ name: "种子" }]);
+    expect(await stopCli(stack)).toBe(0);
+  });
+
   it("reports a port already in use before starting anything", async () => {
     const blocker = net.createServer();
     await new Promise<void>((done) => blocker.listen(API_PORT, "127.0.0.1", done));

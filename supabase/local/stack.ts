@@ -1,7 +1,7 @@
 // The embedded local Supabase: PostgreSQL, then migrations and seed, then PostgREST and auth (supervised
 // children on internal ports), then the gateway on the API port. Whatever fails, nothing is left running.
 import { resolve } from "node:path";
-import { API_PORT, API_URL, ANON_KEY, config, DATA_DIR, DB_PORT, JWT_SECRET, MIGRATIONS_DIR, projectRoot, SERVICE_ROLE_KEY, supabaseDir } from "./env";
+import { API_PORT, API_URL, ANON_KEY, config, DATA_DIR, DB_PORT, JWT_SECRET, MIGRATIONS_DIR, projectRoot, SEED_FILE, SERVICE_ROLE_KEY, supabaseDir } from "./env";
 import { applyMigrations, applySeed, startPostgres, type Database } from "./database";
 import { assertPortFree, freePort, httpOk, StackError, Supervised } from "./processes";
 
@@ -32,7 +32,7 @@ const gatewayEntry = resolve(supabaseDir, "local/gateway/main.ts");
 export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   const log = opts.log ?? (() => undefined);
   const migrationsDir = opts.migrationsDir ?? MIGRATIONS_DIR;
-  const seedFile = opts.seedFile ?? resolve(supabaseDir, "seed.sql");
+  const seedFile = opts.seedFile ?? SEED_FILE;
   const stoppers: (() => Promise<void>)[] = [];
   const pidSources: (() => number | undefined)[] = [];
   const pids = () => pidSources.map((pid) => pid()).filter((pid): pid is number => pid !== undefined);
@@ -81,7 +81,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     const client = await database.connect();
     try {
       await applyMigrations(client, migrationsDir, log);
-      if (database.fresh && (await applySeed(client, seedFile))) log(`applied seed ${seedFile.replace(`${projectRoot}/`, "")}`);
+      if (await applySeed(client, seedFile)) log(`applied seed ${seedFile.replace(`${projectRoot}/`, "")}`);
     } finally {
       await client.end();
     }
