@@ -133,8 +133,9 @@ returns table (
 language sql stable security invoker
 set search_path = ''
 as $$
-  with days as (
-    -- the last day of each of the p_months months up to p_end (p_end itself for its own month)
+  with days as materialized (
+    -- the last day of each of the p_months months up to p_end (p_end itself for its own month); materialized so
+    -- the join below compares plain dates instead of recomputing this per pair
     select m::date as month, least((m + interval '1 month' - interval '1 day')::date, p_end) as day
       from generate_series(date_trunc('month', p_end) - make_interval(months => greatest(p_months, 1) - 1),
                            date_trunc('month', p_end), interval '1 month') m
@@ -145,18 +146,35 @@ as $$
        and (p_carrier_kind is null or c.kind = p_carrier_kind)
   ),
   active_coverage as (
-    select cc.carrier_id, cc.started_on, cc.ended_on
+    select cc.carrier_id, cc.started_on, coalesce(cc.ended_on, 'infinity'::date) as ended_on
       from public.carrier_coverages cc
       join scope s on s.id = cc.carrier_id
       join public.branches b on b.id = cc.branch_id
      where b.status = 'active' and (p_branch_kind is null or b.kind = p_branch_kind)
-  )
-  select d.month, d.day, (select count(*) from scope), count(distinct a.carrier_id),
-         case when (select count(*) from scope) > 0
-              then round(count(distinct a.carrier_id)::numeric / (select count(*) from scope), 4) end
+  ),
+  -- A carrier's overlapping coverages merged into disjoint periods, so each covered day counts it once
+  -- (cheaper than count(distinct carrier) over every day x coverage pair).
+  flagged as (
+    select a.*, case when max(a.ended_on) over (partition by a.carrier_id order by a.started_on, a.ended_on
+                                                rows between unbounded preceding and 1 preceding) >= a.started_on
+                     then 0 else 1 end as starts_period
+      from active_coverage a
+  ),
+  numbered as (
+    select f.*, sum(f.starts_period) over (partition by f.carrier_id order by f.started_on, f.ended_on) as period
+      from flagged f
+  ),
+  periods as (
+    select n.carrier_id, min(n.started_on) as started_on, max(n.ended_on) as ended_on
+      from numbered n group by n.carrier_id, n.period
+  ),
+  total as (select count(*) as carriers from scope)
+  select d.month, d.day, t.carriers, count(p.carrier_id),
+         case when t.carriers > 0 then round(count(p.carrier_id)::numeric / t.carriers, 4) end
     from days d
-    left join active_coverage a on a.started_on <= d.day and (a.ended_on is null or a.ended_on >= d.day)
-   group by d.month, d.day
+    cross join total t
+    left join periods p on p.started_on <= d.day and p.ended_on >= d.day
+   group by d.month, d.day, t.carriers
    order by d.month
 $$;
 comment on function public.coverage_trend(integer, date, bigint, public.carrier_kind, public.branch_kind) is
