@@ -36,8 +36,10 @@ async function main() {
     await stack.stop();
     process.exit(code);
   };
-  process.on("SIGINT", () => void shutdown(0));
-  process.on("SIGTERM", () => void shutdown(0));
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
+  // If whatever launched this process dies without passing a signal on, stop rather than linger as an orphan.
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && void shutdown(0), 1000).unref();
 
   try {
     const builtAt = existsSync(join(outDir, "index.html")) ? statSync(join(outDir, "index.html")).mtimeMs : 0;

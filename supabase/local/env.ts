@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "smol-toml";
+import { localDataDir } from "./dataDir";
 
 export const supabaseDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const projectRoot = resolve(supabaseDir, "..");
@@ -36,7 +37,7 @@ export const SERVICE_ROLE_KEY =
 
 export const API_PORT = int("SUPABASE_API_PORT", config.api.port);
 export const DB_PORT = int("SUPABASE_DB_PORT", config.db.port);
-export const DATA_DIR = resolve(process.env.SUPABASE_DATA_DIR ?? resolve(supabaseDir, ".temp", "db"));
+export const DATA_DIR = resolve(process.env.SUPABASE_DATA_DIR ?? localDataDir(supabaseDir, "db"));
 export const MIGRATIONS_DIR = resolve(process.env.SUPABASE_MIGRATIONS_DIR ?? resolve(supabaseDir, "migrations"));
 export const SEED_FILE = resolve(process.env.SUPABASE_SEED_FILE ?? resolve(supabaseDir, "seed.sql"));
 
