@@ -7,6 +7,9 @@
 --   p_branch_kind    restrict to branches of one kind (student / teacher / staff / retired / mixed)
 --   p_day            the day a "covered" state is evaluated on (default today)
 --   p_year           evaluation cycle year;  p_fiscal_year  budget year (default: the current year)
+-- They are PL/pgSQL with plan_cache_mode = force_custom_plan: each call is planned with its actual arguments,
+-- so the optional filters (p_x is null or col = p_x) fold away and row estimates stay sane (a plain SQL function
+-- is planned with unknown parameters, and at scale 10 that picked nested loops costing seconds).
 -- Rates are fractions between 0 and 1 rounded to 4 decimals (the dashboard formats them as percentages);
 -- money is numeric yuan. A carrier is covered on a day when a coverage row is active that day
 -- (started_on <= day and (ended_on is null or ended_on >= day)) and its branch's status is active.
@@ -26,9 +29,13 @@ returns table (
   uncovered bigint,
   coverage_rate numeric
 )
-language sql stable security invoker
+language plpgsql stable security invoker
 set search_path = ''
+set plan_cache_mode = force_custom_plan
 as $$
+#variable_conflict use_column
+begin
+  return query
   with covered as (
     select distinct cc.carrier_id
       from public.carrier_coverages cc
@@ -44,7 +51,8 @@ as $$
     left join covered v on v.carrier_id = c.id
    where p_org_unit_id is null or c.org_unit_id = p_org_unit_id
    group by u.id, u.code, u.name, c.kind
-   order by u.code, c.kind
+   order by u.code, c.kind;
+end;
 $$;
 comment on function public.coverage_by_unit_kind(date, bigint, public.branch_kind) is
   '覆盖率 (组织 × 载体类型): 某日每个二级党组织每类载体的总数、已覆盖数、未覆盖数与覆盖率。p_branch_kind 只计该类支部的覆盖。';
@@ -58,14 +66,19 @@ returns table (
   uncovered bigint,
   coverage_rate numeric
 )
-language sql stable security invoker
+language plpgsql stable security invoker
 set search_path = ''
+set plan_cache_mode = force_custom_plan
 as $$
+#variable_conflict use_column
+begin
+  return query
   select r.carrier_kind, sum(r.carriers)::bigint, sum(r.covered)::bigint, sum(r.uncovered)::bigint,
          round(sum(r.covered) / sum(r.carriers), 4)
     from public.coverage_by_unit_kind(p_day, p_org_unit_id, p_branch_kind) r
    group by r.carrier_kind
-   order by r.carrier_kind
+   order by r.carrier_kind;
+end;
 $$;
 comment on function public.coverage_by_kind(date, bigint, public.branch_kind) is
   '覆盖率 (按载体类型, 全校或所选组织): 进公寓、进社团、进实验室、进课题组、进实践基地各自的覆盖率。';
@@ -78,12 +91,17 @@ returns table (
   uncovered bigint,
   coverage_rate numeric
 )
-language sql stable security invoker
+language plpgsql stable security invoker
 set search_path = ''
+set plan_cache_mode = force_custom_plan
 as $$
+#variable_conflict use_column
+begin
+  return query
   select coalesce(sum(r.carriers), 0)::bigint, coalesce(sum(r.covered), 0)::bigint, coalesce(sum(r.uncovered), 0)::bigint,
          case when sum(r.carriers) > 0 then round(sum(r.covered) / sum(r.carriers), 4) end
-    from public.coverage_by_unit_kind(p_day, p_org_unit_id, p_branch_kind) r
+    from public.coverage_by_unit_kind(p_day, p_org_unit_id, p_branch_kind) r;
+end;
 $$;
 comment on function public.coverage_summary(date, bigint, public.branch_kind) is
   '总体覆盖率 (一行): 载体总数、已覆盖、未覆盖、覆盖率 (仪表盘)。';
@@ -101,9 +119,13 @@ returns table (
   org_unit_name text,
   last_covered_on date
 )
-language sql stable security invoker
+language plpgsql stable security invoker
 set search_path = ''
+set plan_cache_mode = force_custom_plan
 as $$
+#variable_conflict use_column
+begin
+  return query
   select c.id, c.name, c.kind, c.headcount, u.id, u.code, u.name,
          (select max(least(coalesce(cc.ended_on, p_day), p_day)) from public.carrier_coverages cc
            where cc.carrier_id = c.id and cc.started_on <= p_day)
@@ -115,7 +137,8 @@ as $$
        select 1 from public.carrier_coverages cc join public.branches b on b.id = cc.branch_id
         where cc.carrier_id = c.id and cc.started_on <= p_day and (cc.ended_on is null or cc.ended_on >= p_day)
           and b.status = 'active' and (p_branch_kind is null or b.kind = p_branch_kind))
-   order by c.headcount desc, c.id
+   order by c.headcount desc, c.id;
+end;
 $$;
 comment on function public.uncovered_carriers(date, bigint, public.carrier_kind, public.branch_kind) is
   '未覆盖载体清单: 某日没有有效覆盖的载体, 按人数从多到少; last_covered_on 为此前最后一次被覆盖的日期 (从未覆盖为空)。';
@@ -130,9 +153,13 @@ returns table (
   covered bigint,
   coverage_rate numeric
 )
-language sql stable security invoker
+language plpgsql stable security invoker
 set search_path = ''
+set plan_cache_mode = force_custom_plan
 as $$
+#variable_conflict use_column
+begin
+  return query
   with days as materialized (
     -- the last day of each of the p_months months up to p_end (p_end itself for its own month); materialized so
     -- the join below compares plain dates instead of recomputing this per pair
@@ -175,7 +202,8 @@ as $$
     cross join total t
     left join periods p on p.started_on <= d.day and p.ended_on >= d.day
    group by d.month, d.day, t.carriers
-   order by d.month
+   order by d.month;
+end;
 $$;
 comment on function public.coverage_trend(integer, date, bigint, public.carrier_kind, public.branch_kind) is
   '覆盖率月度趋势: 截至 p_end 的最近 p_months 个月, 每月末 (当月为 p_end) 的载体总数、已覆盖数与覆盖率。';
@@ -192,9 +220,13 @@ returns table (
   label text,
   branches bigint
 )
-language sql stable security invoker
+language plpgsql stable security invoker
 set search_path = ''
+set plan_cache_mode = force_custom_plan
 as $$
+#variable_conflict use_column
+begin
+  return query
   with scored as (
     select least(floor(e.total / p_bucket_width) * p_bucket_width, 100 - p_bucket_width) as bucket
       from public.branch_evaluations e
@@ -214,7 +246,8 @@ as $$
     from buckets k
     left join scored s on s.bucket = k.bucket
    group by k.bucket
-   order by k.bucket
+   order by k.bucket;
+end;
 $$;
 comment on function public.evaluation_distribution(integer, bigint, public.branch_kind, integer) is
   '考核总分分布 (直方图): 从最低有数据的分段到 100, 每段 p_bucket_width 分的支部数 (100 分计入最后一段)。';
@@ -227,9 +260,13 @@ returns table (
   school_average numeric,
   unit_average numeric
 )
-language sql stable security invoker
+language plpgsql stable security invoker
 set search_path = ''
+set plan_cache_mode = force_custom_plan
 as $$
+#variable_conflict use_column
+begin
+  return query
   with scored as (
     select b.org_unit_id, e.*
       from public.branch_evaluations e
@@ -253,7 +290,8 @@ as $$
          case when p_org_unit_id is not null then round(avg(l.score) filter (where l.org_unit_id = p_org_unit_id), 2) end
     from long l
    group by l.ord, l.dimension, l.label
-   order by l.ord
+   order by l.ord;
+end;
 $$;
 comment on function public.evaluation_six_averages(integer, bigint, public.branch_kind) is
   '六有平均分 (雷达图): 六个维度的全校 (调用者可见范围) 平均分, 以及 p_org_unit_id 所选组织的平均分。';
@@ -271,9 +309,13 @@ returns table (
   unqualified bigint,
   average_total numeric
 )
-language sql stable security invoker
+language plpgsql stable security invoker
 set search_path = ''
+set plan_cache_mode = force_custom_plan
 as $$
+#variable_conflict use_column
+begin
+  return query
   select u.id, u.code, u.name, count(e.total),
          count(*) filter (where e.grade = 'excellent'), count(*) filter (where e.grade = 'good'),
          count(*) filter (where e.grade = 'qualified'), count(*) filter (where e.grade = 'unqualified'),
@@ -286,7 +328,8 @@ as $$
      and (p_org_unit_id is null or b.org_unit_id = p_org_unit_id)
      and (p_branch_kind is null or b.kind = p_branch_kind)
    group by u.id, u.code, u.name
-   order by u.code
+   order by u.code;
+end;
 $$;
 comment on function public.evaluation_grades_by_unit(integer, bigint, public.branch_kind) is
   '各组织考核等次分布: 已评支部数、优秀 / 良好 / 合格 / 不合格支部数、平均总分 (堆叠柱状图)。';
@@ -304,9 +347,13 @@ returns table (
   total numeric,
   grade public.branch_grade
 )
-language sql stable security invoker
+language plpgsql stable security invoker
 set search_path = ''
+set plan_cache_mode = force_custom_plan
 as $$
+#variable_conflict use_column
+begin
+  return query
   with ranked as (
     select rank() over (order by e.total desc) as rank, b.id as branch_id, b.code, b.name,
            u.id as org_unit_id, u.name as org_unit_name, e.total, e.grade
@@ -325,7 +372,8 @@ as $$
   )
   select p.rank, p.branch_id, p.code, p.name, p.org_unit_id, p.org_unit_name, p.total, p.grade
     from picked p
-   order by p.rank, p.code
+   order by p.rank, p.code;
+end;
 $$;
 comment on function public.evaluation_ranking(integer, bigint, public.branch_kind, integer, boolean) is
   '支部考核排名: 前 p_limit 名 (p_bottom = true 时为后 p_limit 名), rank 为在所选范围内按总分的名次。';
@@ -344,9 +392,13 @@ returns table (
   previous_evaluated bigint,
   change numeric
 )
-language sql stable security invoker
+language plpgsql stable security invoker
 set search_path = ''
+set plan_cache_mode = force_custom_plan
 as $$
+#variable_conflict use_column
+begin
+  return query
   with per_unit as (
     select b.org_unit_id, c.year, avg(e.total) as average_total, count(e.total) as evaluated
       from public.branch_evaluations e
@@ -364,7 +416,8 @@ as $$
     left join per_unit cur on cur.org_unit_id = u.id and cur.year = p_year
     left join per_unit prev on prev.org_unit_id = u.id and prev.year = p_year - 1
    where cur.org_unit_id is not null or prev.org_unit_id is not null
-   order by u.code
+   order by u.code;
+end;
 $$;
 comment on function public.evaluation_year_over_year(integer, bigint, public.branch_kind) is
   '考核同比: 每个组织本年度与上年度的平均总分、已评支部数及变化 (本年 − 上年)。';
@@ -378,9 +431,13 @@ returns table (
   average_total numeric,
   excellent_rate numeric
 )
-language sql stable security invoker
+language plpgsql stable security invoker
 set search_path = ''
+set plan_cache_mode = force_custom_plan
 as $$
+#variable_conflict use_column
+begin
+  return query
   select c.year::integer, c.id, c.status, count(e.total), round(avg(e.total), 2),
          case when count(e.total) > 0 then round((count(*) filter (where e.grade = 'excellent'))::numeric / count(e.total), 4) end
     from public.evaluation_cycles c
@@ -389,7 +446,8 @@ as $$
                and (p_branch_kind is null or b.kind = p_branch_kind))
       on e.cycle_id = c.id and e.total is not null
    group by c.year, c.id, c.status
-   order by c.year
+   order by c.year;
+end;
 $$;
 comment on function public.evaluation_trend(bigint, public.branch_kind) is
   '历年考核走势: 每个周期的已评支部数、平均总分与优秀率。';
@@ -414,9 +472,13 @@ returns table (
   allocation_rate numeric,
   execution_rate numeric
 )
-language sql stable security invoker
+language plpgsql stable security invoker
 set search_path = ''
+set plan_cache_mode = force_custom_plan
 as $$
+#variable_conflict use_column
+begin
+  return query
   with budgets as (
     select f.id, f.org_unit_id, f.category, f.branch_id, f.amount
       from public.fund_budgets f
@@ -446,7 +508,8 @@ as $$
          case when p.budget > 0 then round(p.spent / p.budget, 4) end
     from per_unit p
     join public.org_units u on u.id = p.org_unit_id
-   order by u.code, p.category
+   order by u.code, p.category;
+end;
 $$;
 comment on function public.funds_by_unit_category(integer, bigint, public.fund_category, public.branch_kind) is
   '经费 (组织 × 类别): 组织部下达预算、分配到支部、实际支出、到位率 (分配/预算) 与执行率 (支出/预算)。';
@@ -461,14 +524,19 @@ returns table (
   spent numeric,
   execution_rate numeric
 )
-language sql stable security invoker
+language plpgsql stable security invoker
 set search_path = ''
+set plan_cache_mode = force_custom_plan
 as $$
+#variable_conflict use_column
+begin
+  return query
   select r.category, sum(r.budget), sum(r.allocated), sum(r.spent),
          case when sum(r.budget) > 0 then round(sum(r.spent) / sum(r.budget), 4) end
     from public.funds_by_unit_category(p_fiscal_year, p_org_unit_id, null, p_branch_kind) r
    group by r.category
-   order by r.category
+   order by r.category;
+end;
 $$;
 comment on function public.funds_by_category(integer, bigint, public.branch_kind) is
   '经费类别构成 (饼图): 每个类别的预算、分配、支出与执行率。';
@@ -486,9 +554,13 @@ returns table (
   cumulative_rate numeric,
   even_spend_rate numeric
 )
-language sql stable security invoker
+language plpgsql stable security invoker
 set search_path = ''
+set plan_cache_mode = force_custom_plan
 as $$
+#variable_conflict use_column
+begin
+  return query
   with budgets as (
     select f.id, f.branch_id, f.amount
       from public.fund_budgets f
@@ -516,7 +588,8 @@ as $$
     from generate_series(1, 12) m
     cross join total t
     left join monthly s on s.month_number = m
-   order by m
+   order by m;
+end;
 $$;
 comment on function public.funds_monthly_execution(integer, bigint, public.fund_category, public.branch_kind) is
   '月度累计执行 (折线): 每月支出、累计支出、年度预算、累计执行率, 以及均衡支出线 (月份/12)。';
@@ -537,9 +610,13 @@ returns table (
   standard numeric,
   shortfall numeric
 )
-language sql stable security invoker
+language plpgsql stable security invoker
 set search_path = ''
+set plan_cache_mode = force_custom_plan
 as $$
+#variable_conflict use_column
+begin
+  return query
   with member_counts as (
     select m.branch_id, count(*) as members from public.members m group by m.branch_id
   ),
@@ -560,7 +637,8 @@ as $$
      and (p_org_unit_id is null or b.org_unit_id = p_org_unit_id)
      and (p_branch_kind is null or b.kind = p_branch_kind)
      and coalesce(a.allocated, 0) < p_standard * mc.members
-   order by coalesce(a.allocated, 0) / mc.members, b.code
+   order by coalesce(a.allocated, 0) / mc.members, b.code;
+end;
 $$;
 comment on function public.branches_below_activity_standard(integer, bigint, public.branch_kind, numeric) is
   '党员活动经费低于标准的支部: 在册党员数、当年分配的活动经费、人均额、标准 (默认 200 元/人·年) 与缺口。';
@@ -585,9 +663,13 @@ returns table (
   execution_rate numeric,
   elections_overdue bigint
 )
-language sql stable security invoker
+language plpgsql stable security invoker
 set search_path = ''
+set plan_cache_mode = force_custom_plan
 as $$
+#variable_conflict use_column
+begin
+  return query
   with scoped_branches as (
     select b.* from public.branches b
      where b.status = 'active' and (p_org_unit_id is null or b.org_unit_id = p_org_unit_id)
@@ -612,7 +694,8 @@ as $$
          (select count(*) from scoped_branches b
            where coalesce(b.last_election_on, b.founded_on) is null
               or coalesce(b.last_election_on, b.founded_on) + make_interval(years => b.term_years) < p_day)
-    from coverage c cross join funds f
+    from coverage c cross join funds f;
+end;
 $$;
 comment on function public.home_kpis(date, integer, bigint) is
   '首页指标 (一行): 正常运行的支部数、其党员数、载体数、已覆盖载体数、覆盖率、在任书记数、其中高级职称 (正高/副高) 人数与占比、'
