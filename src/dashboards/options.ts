@@ -199,8 +199,10 @@ function gauge({ panel, rows, locale }: Context): ChartModel {
           max,
           progress: { show: true, width: 14 },
           axisLine: { lineStyle: { width: 14 } },
-          axisLabel: { formatter: (v: number) => formatAxis(v, format, locale), distance: 20 },
-          splitNumber: 5,
+          // the value in the middle says it all: no scale labels to crowd a small card
+          axisLabel: { show: false },
+          axisTick: { show: false },
+          splitLine: { show: false },
           pointer: { show: false },
           detail: { valueAnimation: true, offsetCenter: [0, "10%"], formatter: (v: number) => formatValue(v, format, locale) },
           title: { offsetCenter: [0, "45%"] },

@@ -1,0 +1,203 @@
+// The independent side of the dashboard checks: each panel's rows recomputed in plain SQL over the tables
+// (as the postgres superuser, with the scope a role sees passed in), from the definitions in DESIGN.md —
+// not through the analytics functions. Column names match the panel's query so the same table model formats both.
+import { endOfYear as endOfYearOn } from "../src/dashboards/drill";
+import { sql } from "../supabase/local/testing";
+
+/** orgUnitId: the page's org unit filter; visibleOrgUnitId: what RLS lets the role read (a committee: its own unit). */
+export type Scope = { year: number; orgUnitId: number | null; visibleOrgUnitId?: number | null; category?: string };
+
+const activeOn = `cc.started_on <= $1::date and (cc.ended_on is null or cc.ended_on >= $1::date) and b.status = 'active'`;
+const coveredOn = `select distinct cc.carrier_id from carrier_coverages cc join branches b on b.id = cc.branch_id where ${activeOn}`;
+const unitFilter = (column: string, index: number) => `($${index}::bigint is null or ${column} = $${index}::bigint)`;
+
+// The browser decides "today" in its time zone (the e2e config runs Asia/Shanghai): read the day the same way.
+const TIME_ZONE = "Asia/Shanghai";
+const endOfYear = (year: number) => endOfYearOn(year, new Date(new Date().toLocaleString("en-US", { timeZone: TIME_ZONE })));
+
+type Query = (scope: Scope) => Promise<Record<string, unknown>[]>;
+
+// the analytics functions return rates rounded to 4 decimals: compare like with like
+const round4 = (n: number) => Math.round(n * 1e4) / 1e4;
+
+const coverageRows = (group: string[], order: string) => (s: Scope) =>
+  sql(
+    `with covered as (${coveredOn})
+     select ${[...group, "count(*) as carriers", "count(v.carrier_id) as covered", "count(*) - count(v.carrier_id) as uncovered",
+       "round(count(v.carrier_id)::numeric / nullif(count(*), 0), 4) as coverage_rate"].join(", ")}
+       from carriers c join org_units u on u.id = c.org_unit_id left join covered v on v.carrier_id = c.id
+      where ${unitFilter("c.org_unit_id", 2)}
+      ${group.length ? `group by ${group.map((g) => g.split(" as ")[0]).join(", ")} order by ${order}` : ""}`,
+    [endOfYear(s.year), s.orgUnitId],
+  );
+
+const evaluations = `from branch_evaluations e join evaluation_cycles c on c.id = e.cycle_id join branches b on b.id = e.branch_id
+  join org_units u on u.id = b.org_unit_id where e.total is not null and ${unitFilter("b.org_unit_id", 2)}`;
+
+const fundsPerUnitCategory = (category: "param" | "all") => (s: Scope) =>
+  sql(
+    `select u.id as org_unit_id, u.name as org_unit_name, f.category,
+            coalesce(sum(f.amount) filter (where f.branch_id is null), 0) as budget,
+            coalesce(sum(f.amount) filter (where f.branch_id is not null), 0) as allocated,
+            coalesce(sum((select sum(x.amount) from fund_expenditures x where x.budget_id = f.id)), 0) as spent,
+            round(coalesce(sum(f.amount) filter (where f.branch_id is not null), 0) / nullif(sum(f.amount) filter (where f.branch_id is null), 0), 4) as allocation_rate,
+            round(coalesce(sum((select sum(x.amount) from fund_expenditures x where x.budget_id = f.id)), 0) / nullif(sum(f.amount) filter (where f.branch_id is null), 0), 4) as execution_rate
+       from fund_budgets f join org_units u on u.id = f.org_unit_id
+      where f.fiscal_year = $1 and ${unitFilter("f.org_unit_id", 2)} and ($3::fund_category is null or f.category = $3::fund_category)
+      group by u.id, u.code, u.name, f.category order by u.code, f.category`,
+    [s.year, s.orgUnitId, category === "param" ? (s.category ?? null) : null],
+  );
+
+const monthly = (s: Scope, category: string | null) =>
+  sql(
+    `with budgets as (select f.id, f.branch_id, f.amount from fund_budgets f
+                       where f.fiscal_year = $1 and ${unitFilter("f.org_unit_id", 2)} and ($3::fund_category is null or f.category = $3::fund_category)),
+          total as (select sum(amount) filter (where branch_id is null) as budget from budgets),
+          per_month as (select m, (select coalesce(sum(x.amount), 0) from fund_expenditures x join budgets g on g.id = x.budget_id
+                                    where extract(month from x.spent_on) = m) as spent from generate_series(1, 12) m)
+     select to_char(make_date($1, m, 1), 'YYYY-MM-DD') as month, spent,
+            sum(spent) over (order by m) as cumulative_spent, t.budget,
+            round(sum(spent) over (order by m) / nullif(t.budget, 0), 4) as cumulative_rate, round(m / 12.0, 4) as even_spend_rate
+       from per_month cross join total t order by m`,
+    [s.year, s.orgUnitId, category],
+  );
+
+const ranking = (bottom: boolean) => (s: Scope) =>
+  sql(
+    `select * from (
+       select rank() over (order by e.total desc) as rank, b.name as branch_name, u.name as org_unit_name, e.total, e.grade, b.code
+         ${evaluations} and c.year = $1) r
+      order by ${bottom ? "r.total asc" : "r.total desc"}, r.code limit 10`,
+    [s.year, s.orgUnitId],
+  ).then((rows) => rows.sort((a, b) => Number(a.rank) - Number(b.rank) || String(a.code).localeCompare(String(b.code))));
+
+const evaluationTrend: Query = (s) =>
+  sql(
+    `select c.year, c.status as cycle_status, count(x.total) as evaluated, round(avg(x.total), 2) as average_total,
+            round((count(*) filter (where x.grade = 'excellent'))::numeric / nullif(count(x.total), 0), 4) as excellent_rate
+       from evaluation_cycles c
+       left join (select e.* from branch_evaluations e join branches b on b.id = e.branch_id
+                   where e.total is not null and ${unitFilter("b.org_unit_id", 1)}) x on x.cycle_id = c.id
+      group by c.year, c.status order by c.year`,
+    [s.orgUnitId],
+  );
+
+/** Rows per "<dashboard>/<panel>", for the filters the page shows. */
+export const PANEL_SQL: Record<string, Query> = {
+  "coverage/overall": coverageRows([], ""),
+  "coverage/by_kind": coverageRows(["c.kind as carrier_kind"], "c.kind"),
+  "coverage/by_unit": coverageRows(["u.id as org_unit_id", "u.code", "u.name as org_unit_name", "c.kind as carrier_kind"], "u.code, c.kind"),
+  "coverage/trend": (s) =>
+    sql(
+      `with days as (select m::date as month, least((m + interval '1 month' - interval '1 day')::date, $1::date) as day
+                       from generate_series(date_trunc('month', $1::date) - interval '23 months', date_trunc('month', $1::date), interval '1 month') m),
+            scope as (select c.id from carriers c where ${unitFilter("c.org_unit_id", 2)})
+       select to_char(d.month, 'YYYY-MM-DD') as month, (select count(*) from scope) as carriers,
+              (select count(distinct cc.carrier_id) from carrier_coverages cc join branches b on b.id = cc.branch_id
+                where cc.carrier_id in (select id from scope) and cc.started_on <= d.day and (cc.ended_on is null or cc.ended_on >= d.day)
+                  and b.status = 'active') as covered
+         from days d order by d.month`,
+      [endOfYear(s.year), s.orgUnitId],
+    ).then((rows) => rows.map((r) => ({ ...r, coverage_rate: round4(Number(r.covered) / Number(r.carriers)) }))),
+  "coverage/uncovered": (s) =>
+    sql(
+      `select c.name as carrier_name, c.kind as carrier_kind, u.name as org_unit_name, c.headcount,
+              (select to_char(max(least(coalesce(cc.ended_on, $1::date), $1::date)), 'YYYY-MM-DD') from carrier_coverages cc
+                where cc.carrier_id = c.id and cc.started_on <= $1::date) as last_covered_on
+         from carriers c join org_units u on u.id = c.org_unit_id
+        where ${unitFilter("c.org_unit_id", 2)}
+          and c.id not in (select distinct cc.carrier_id from carrier_coverages cc join branches b on b.id = cc.branch_id where ${activeOn})
+        order by c.headcount desc, c.id`,
+      [endOfYear(s.year), s.orgUnitId],
+    ),
+
+  "evaluation/distribution": (s) =>
+    sql(
+      `with scored as (select least(floor(e.total / 5) * 5, 95) as bucket ${evaluations} and c.year = $1)
+       select g || '–' || (g + 5) as label, (select count(*) from scored where bucket = g) as branches
+         from generate_series((select coalesce(min(bucket), 95) from scored)::int, 95, 5) g order by g`,
+      [s.year, s.orgUnitId],
+    ),
+  "evaluation/six": (s) =>
+    sql(
+      `with e as (select e.*, b.org_unit_id from branch_evaluations e join evaluation_cycles c on c.id = e.cycle_id
+                    join branches b on b.id = e.branch_id where c.year = $1 and ${unitFilter("b.org_unit_id", 3)})
+       select d.label, round(avg(d.score), 2) as school_average,
+              case when $2::bigint is not null then round(avg(d.score) filter (where e.org_unit_id = $2::bigint), 2) end as unit_average
+         from e cross join lateral (values (1, '领导班子', e.score_leadership), (2, '骨干队伍', e.score_backbone), (3, '服务场所', e.score_venue),
+                                           (4, '服务载体', e.score_carrier), (5, '制度机制', e.score_system), (6, '服务业绩', e.score_performance)) d (ord, label, score)
+        group by d.ord, d.label order by d.ord`,
+      [s.year, s.orgUnitId, s.visibleOrgUnitId ?? null],
+    ),
+  "evaluation/trend": evaluationTrend,
+  "evaluation/grades": (s) =>
+    sql(
+      `select u.id as org_unit_id, u.name as org_unit_name, count(*) as evaluated,
+              count(*) filter (where e.grade = 'excellent') as excellent, count(*) filter (where e.grade = 'good') as good,
+              count(*) filter (where e.grade = 'qualified') as qualified, count(*) filter (where e.grade = 'unqualified') as unqualified,
+              round(avg(e.total), 2) as average_total
+         ${evaluations} and c.year = $1 group by u.id, u.code, u.name order by u.code`,
+      [s.year, s.orgUnitId],
+    ),
+  "evaluation/top": ranking(false),
+  "evaluation/bottom": ranking(true),
+  "evaluation/year_over_year": (s) =>
+    sql(
+      `with per_unit as (select b.org_unit_id, c.year, avg(e.total) as average_total, count(*) as evaluated
+                           ${evaluations.replace("join org_units u on u.id = b.org_unit_id", "")} and c.year in ($1, $1 - 1)
+                          group by b.org_unit_id, c.year)
+       select u.name as org_unit_name, round(prev.average_total, 2) as previous_average_total, round(cur.average_total, 2) as average_total,
+              round(cur.average_total - prev.average_total, 2) as change, coalesce(cur.evaluated, 0) as evaluated, coalesce(prev.evaluated, 0) as previous_evaluated
+         from org_units u left join per_unit cur on cur.org_unit_id = u.id and cur.year = $1
+         left join per_unit prev on prev.org_unit_id = u.id and prev.year = $1 - 1
+        where cur.org_unit_id is not null or prev.org_unit_id is not null order by u.code`,
+      [s.year, s.orgUnitId],
+    ),
+
+  "funds/by_unit": fundsPerUnitCategory("param"),
+  "funds/execution_heatmap": fundsPerUnitCategory("all"),
+  "funds/monthly": (s) => monthly(s, s.category ?? null),
+  "funds/categories": (s) =>
+    sql(
+      `select f.category, sum(f.amount) filter (where f.branch_id is null) as budget,
+              coalesce(sum(f.amount) filter (where f.branch_id is not null), 0) as allocated,
+              coalesce(sum((select sum(x.amount) from fund_expenditures x where x.budget_id = f.id)), 0) as spent
+         from fund_budgets f where f.fiscal_year = $1 and ${unitFilter("f.org_unit_id", 2)} group by f.category order by f.category`,
+      [s.year, s.orgUnitId],
+    ).then((rows) => rows.map((r) => ({ ...r, execution_rate: round4(Number(r.spent) / Number(r.budget)) }))),
+  "funds/below_standard": (s) =>
+    sql(
+      `with m as (select branch_id, count(*) as members from members group by branch_id),
+            a as (select branch_id, sum(amount) as allocated from fund_budgets where fiscal_year = $1 and category = 'activity' and branch_id is not null group by branch_id)
+       select b.name as branch_name, u.name as org_unit_name, m.members, coalesce(a.allocated, 0) as allocated,
+              round(coalesce(a.allocated, 0) / m.members, 2) as per_member, 200 as standard, round(200 * m.members - coalesce(a.allocated, 0), 2) as shortfall
+         from branches b join org_units u on u.id = b.org_unit_id join m on m.branch_id = b.id left join a on a.branch_id = b.id
+        where b.status = 'active' and ${unitFilter("b.org_unit_id", 2)} and coalesce(a.allocated, 0) < 200 * m.members
+        order by coalesce(a.allocated, 0) / m.members, b.code`,
+      [s.year, s.orgUnitId],
+    ),
+
+  "home/kpis": (s) =>
+    sql(
+      `with br as (select * from branches b where b.status = 'active' and ${unitFilter("b.org_unit_id", 3)}),
+            sec as (select m.professional_title from br join members m on m.id = br.secretary_id),
+            cov as (select count(*) as carriers, count(v.carrier_id) as covered from carriers c
+                      left join (${coveredOn}) v on v.carrier_id = c.id where ${unitFilter("c.org_unit_id", 3)}),
+            money as (select sum(f.amount) filter (where f.branch_id is null) as budget,
+                             (select coalesce(sum(x.amount), 0) from fund_expenditures x join fund_budgets g on g.id = x.budget_id
+                               where g.fiscal_year = $2 and ${unitFilter("g.org_unit_id", 3)}) as spent
+                        from fund_budgets f where f.fiscal_year = $2 and ${unitFilter("f.org_unit_id", 3)})
+       select (select count(*) from br) as branches,
+              (select count(*) from members m where m.branch_id in (select id from br)) as members,
+              round(cov.covered::numeric / nullif(cov.carriers, 0), 4) as coverage_rate,
+              (select round(count(*) filter (where professional_title in ('senior', 'associate_senior'))::numeric / nullif(count(*), 0), 4) from sec) as senior_title_secretary_share,
+              round(money.spent / nullif(money.budget, 0), 4) as execution_rate,
+              (select count(*) from br where coalesce(br.last_election_on, br.founded_on) is null
+                  or coalesce(br.last_election_on, br.founded_on) + make_interval(years => br.term_years) < $1::date) as elections_overdue
+         from cov cross join money`,
+      [endOfYear(s.year), s.year, s.orgUnitId],
+    ),
+  "home/coverage": coverageRows(["c.kind as carrier_kind"], "c.kind"),
+  "home/evaluation": evaluationTrend,
+  "home/funds": (s) => monthly(s, null),
+};
