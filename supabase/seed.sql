@@ -529,4 +529,7 @@ select set_config('enable_memoize', 'on', false);
 drop table seed_scale, seed_units, seed_branches, seed_members, seed_unit_branches, seed_carriers,
            seed_all_active_branches, seed_partnerships, seed_allocations, seed_unit_budgets, seed_spending, seed_quality;
 select set_config('app.audit_disabled', 'off', false);
-analyze;
+-- Fresh statistics for the tables just filled (only these: on a hosted database other schemas belong to other roles).
+analyze public.org_units, public.profiles, public.branches, public.members, public.carriers, public.carrier_coverages,
+        public.partnerships, public.partnership_activities, public.fund_budgets, public.fund_expenditures,
+        public.evaluation_cycles, public.branch_evaluations, public.member_posts, public.member_reviews;
