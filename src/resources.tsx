@@ -323,8 +323,9 @@ export const resources: ResourceDef[] = [
       `${(record.cycle as { title?: string } | null)?.title ?? ""} · ${(record.branch as { name?: string } | null)?.name ?? ""}`,
     defaultSort: { field: "id", order: "desc" },
     fields: [
-      { name: "cycle_id", type: "relation", relation: toCycle, required: true, list: true, filter: true },
-      { name: "branch_id", type: "relation", relation: toBranch, required: true, list: true, filter: true },
+      // inner embeds: dashboard drill-downs filter on "cycle.year" and "branch.org_unit_id"
+      { name: "cycle_id", type: "relation", relation: { ...toCycle, inner: true }, required: true, list: true, filter: true },
+      { name: "branch_id", type: "relation", relation: { ...toBranch, inner: true }, required: true, list: true, filter: true },
       { name: "report_submitted_on", type: "date", list: true, filter: true },
       ...(["score_leadership", "score_backbone", "score_venue", "score_carrier", "score_system", "score_performance", "satisfaction"] as const).map(
         (name) => ({ name, type: "number" as const, min: 0, max: 100, step: 1 }),
