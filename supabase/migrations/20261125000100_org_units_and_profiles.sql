@@ -25,17 +25,18 @@ comment on schema app is '内部辅助函数 (不经 PostgREST 暴露): 权限�
 revoke all on schema app from public;
 grant usage on schema app to anon, authenticated, service_role;
 
--- updated_at maintained by the database, never by the client.
+-- created_at / updated_at maintained by the database, never by the client.
 create function app.touch_updated_at() returns trigger
 language plpgsql
 set search_path = ''
 as $$
 begin
+  new.created_at := old.created_at;
   new.updated_at := now();
   return new;
 end;
 $$;
-comment on function app.touch_updated_at() is 'BEFORE UPDATE 触发器: 维护 updated_at';
+comment on function app.touch_updated_at() is 'BEFORE UPDATE 触发器: 维护 updated_at, created_at 不可改';
 
 -- ---------------------------------------------------------------------------------------------------------
 -- Tables

@@ -350,3 +350,18 @@ describe("evaluation total and grade are derived by the database", () => {
     expect(grades.rows.map((r) => r.grade)).toEqual(["excellent", "excellent", "good", "good", "qualified", "qualified", "unqualified", "unqualified"]);
   });
 });
+
+describe("timestamps are the database's", () => {
+  it("an update moves updated_at and keeps created_at, whatever the client sends", async () => {
+    const before = await withDb((db) => db.query("select created_at, updated_at from public.carriers where id = $1", [f.carriers.A]));
+    const { data, error } = await admin
+      .from("carriers")
+      .update({ name: "改名公寓", created_at: "2000-01-01T00:00:00Z", updated_at: "2000-01-01T00:00:00Z" })
+      .eq("id", f.carriers.A)
+      .select("created_at, updated_at")
+      .single();
+    expect(error).toBeNull();
+    expect(new Date(data!.created_at).getTime()).toBe(before.rows[0].created_at.getTime());
+    expect(new Date(data!.updated_at).getTime()).toBeGreaterThan(before.rows[0].updated_at.getTime());
+  });
+});
