@@ -202,7 +202,10 @@ export async function createFixture(): Promise<Fixture> {
 /** Removes everything that belongs to the fixture: its org units with all their rows, its cycles and its accounts
  * (audit entries stay: append-only). */
 export async function dropFixture(fixture: Fixture | undefined): Promise<void> {
-  if (fixture) await dropTagged(fixture.tag);
+  if (!fixture) return;
+  await dropTagged(fixture.tag);
+  // The fixture's own cycles, even if a test renamed them (their evaluations went with the branches).
+  await withDb((db) => db.query("delete from public.evaluation_cycles where id = any($1)", [[fixture.cycles.A, fixture.cycles.B]]));
 }
 
 /** Deletes org units whose code starts with `tag` with all their rows, and accounts and cycles carrying the tag. */
