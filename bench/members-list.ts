@@ -1,0 +1,127 @@
+// Members list: time from submitting the sign-in form (org_admin) to /members showing its first rows, at the
+// default seed and at scale 10, median of three first visits each; and the gzip size of the JavaScript that takes.
+// Runs `npm start` in a copy of the project on the benchmark's ports (bench/support.ts).
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import pg from "pg";
+import {
+  benchDir,
+  BENCH_APP_URL,
+  BENCH_DB_PORT,
+  BENCH_DB_URL,
+  gzipKilobytes,
+  launchChromium,
+  median,
+  printTable,
+  projectCopy,
+  recordScripts,
+  runNodeScript,
+  scriptRows,
+  startProduct,
+  type ScriptLoad,
+} from "./support";
+import type { Browser } from "@playwright/test";
+
+const SCALES = [1, 10];
+const RUNS = 3;
+const ADMIN = { email: "admin@dangjian.test", password: "dangjian-demo" };
+
+type Visit = { signInToRowsMs: number; beforeSubmit: ScriptLoad[]; afterSubmit: ScriptLoad[] };
+
+export async function run(): Promise<void> {
+  const dataDir = join(benchDir, "members-db");
+  rmSync(dataDir, { recursive: true, force: true });
+  const root = projectCopy();
+  const product = await startProduct({ root, dataDir });
+  const browser = await launchChromium();
+  try {
+    for (const scale of SCALES) {
+      // npm start seeded the default scale; larger ones replace it (the seed loader, in its own process: the
+      // stack's modules read their ports once, at import).
+      const reload =
+        scale === 1 ? undefined : await runNodeScript(root, ["supabase/seed/load.ts", "--scale", String(scale)], { SUPABASE_DB_PORT: String(BENCH_DB_PORT) });
+      const reloadSeconds = reload && /seeded at scale \d+ in ([\d.]+) s/.exec(reload)?.[1];
+      const members = await settle();
+      const visits: Visit[] = [];
+      for (let i = 0; i < RUNS; i++) visits.push(await signInToMembers(browser));
+
+      const times = visits.map((visit) => visit.signInToRowsMs);
+      const first = visits[0];
+      printTable(`members list, seed scale ${scale} (${members} members)`, [
+        [`sign-in submitted to first rows shown (median of ${RUNS})`, Math.round(median(times)), "ms"],
+        ["  each run", times.map(Math.round).join(" / "), "ms"],
+        ["JS for a first visit: login page + members list, gzip", gzipKilobytes([...first.beforeSubmit, ...first.afterSubmit]), "KB"],
+        ["  loaded after sign-in (the /members route), gzip", gzipKilobytes(first.afterSubmit), "KB"],
+        ...(reloadSeconds ? [["seed reload at this scale (supabase/seed/load.ts)", reloadSeconds, "s"] as [string, string, string]] : []),
+      ]);
+      if (scale === SCALES[0]) printTable("JS loaded after sign-in on the way to /members", scriptRows(first.afterSubmit));
+    }
+  } finally {
+    await browser.close();
+    const { leftovers } = await product.stop();
+    if (leftovers.length) console.log(`  still running after npm start exited (now killed): ${leftovers.join(", ")}`);
+  }
+}
+
+/** Fresh statistics after a bulk load (as autovacuum would soon have), so the list's estimated count is not stale. */
+async function settle(): Promise<number> {
+  const client = new pg.Client({ connectionString: BENCH_DB_URL });
+  await client.connect();
+  try {
+    await client.query("analyze");
+    const { rows } = await client.query("select count(*)::int as n from public.members");
+    return rows[0].n;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A first visit in a fresh browser context: open /members signed out (the app sends us to /login?to=/members),
+ * sign in, and time — in the page's own clock — from the form's submit event to the first table row in the DOM.
+ */
+async function signInToMembers(browser: Browser): Promise<Visit> {
+  const context = await browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const timing: { submittedAt?: number; firstRowAt?: number } = {};
+      (window as unknown as { signInTiming: typeof timing }).signInTiming = timing;
+      addEventListener(
+        "submit",
+        () => {
+          timing.submittedAt = performance.now();
+          const observer = new MutationObserver(() => {
+            if (!document.querySelector(".ant-table-row")) return;
+            timing.firstRowAt = performance.now();
+            observer.disconnect();
+          });
+          observer.observe(document, { childList: true, subtree: true });
+        },
+        { capture: true, once: true },
+      );
+    });
+    const scripts = recordScripts(page);
+
+    await page.goto(`${BENCH_APP_URL}/members`, { waitUntil: "networkidle" });
+    await page.getByLabel("邮箱").fill(ADMIN.email);
+    await page.getByLabel("密码").fill(ADMIN.password);
+    const submittedAt = performance.now();
+    await page.getByRole("button", { name: /登\s*录/ }).click();
+    await page.locator(".ant-table-row").first().waitFor({ timeout: 60_000 });
+    const path = new URL(page.url()).pathname;
+    if (path !== "/members") throw new Error(`signed in, but landed on ${path} instead of /members`);
+    const timing = await page.evaluate(() => (window as unknown as { signInTiming: { submittedAt?: number; firstRowAt?: number } }).signInTiming);
+    if (timing.submittedAt === undefined || timing.firstRowAt === undefined) throw new Error("the page recorded no submit or no first row");
+    await page.waitForLoadState("networkidle");
+
+    const loaded = await scripts.loaded();
+    return {
+      signInToRowsMs: timing.firstRowAt - timing.submittedAt,
+      beforeSubmit: loaded.filter((script) => script.at < submittedAt),
+      afterSubmit: loaded.filter((script) => script.at >= submittedAt),
+    };
+  } finally {
+    await context.close();
+  }
+}
