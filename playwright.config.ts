@@ -2,6 +2,7 @@
 // The API under test is whatever the build's VITE_SUPABASE_URL points at (npm test builds against its own stack).
 import { defineConfig, devices } from "@playwright/test";
 import { existsSync } from "node:fs";
+import { storageStateFor } from "./e2e/accounts";
 
 const APP_PORT = Number(process.env.APP_PORT ?? 4173);
 const baseURL = `http://127.0.0.1:${APP_PORT}`;
@@ -32,6 +33,9 @@ export default defineConfig({
     locale: "zh-CN",
     timezoneId: "Asia/Shanghai",
     trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    actionTimeout: 15_000,
+    navigationTimeout: 30_000,
     launchOptions,
   },
   projects: [
@@ -41,7 +45,7 @@ export default defineConfig({
       name: role,
       testMatch: new RegExp(`${role}\\..*\\.spec\\.ts`),
       dependencies: ["setup"],
-      use: { ...devices["Desktop Chrome"], launchOptions, storageState: `e2e/.auth/${role}.json` },
+      use: { ...devices["Desktop Chrome"], launchOptions, storageState: storageStateFor(role) },
     })),
     { name: "signed-out", testIgnore: [/auth\.setup\.ts/, ...ROLES.map((role) => new RegExp(`${role}\\.`))], use: { ...devices["Desktop Chrome"], launchOptions } },
   ],

@@ -10,6 +10,7 @@ export const accountFor = (role: Role) => {
   return { ...account, password: DEMO_PASSWORD };
 };
 
-export const storageStateFor = (role: Role) => `e2e/.auth/${role}.json`;
+/** Per app port: runs of several checkouts on one machine keep their sessions apart. */
+export const storageStateFor = (role: Role) => `e2e/.auth/${process.env.APP_PORT ?? 4173}/${role}.json`;
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD };

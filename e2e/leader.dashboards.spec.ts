@@ -3,6 +3,7 @@
 import { expect, test } from "@playwright/test";
 import evaluation from "../dashboards/evaluation";
 import { text } from "../src/dashboards/spec";
+import { sql } from "../supabase/local/testing";
 import { chooseFilter, DASHBOARDS, expectedCells, expectPanelsMatchSql, panelLocator, readsUrl, routeOf, shownCells, waitForPanels } from "./dashboards";
 
 const thisYear = new Date().getFullYear();
@@ -50,6 +51,50 @@ test("leader: a grade segment drills down to that unit's evaluations of that gra
   await expect(page).toHaveURL(/\/branch-evaluations\?/);
   expect(decodeURIComponent(page.url())).toContain("[value]=good");
   await expect(page.getByText(`共 ${count} 条`)).toBeVisible();
+});
+
+test("leader: a click on a bar segment opens the evaluations of that unit and grade", async ({ page }) => {
+  const year = thisYear - 1;
+  await page.goto(`/dashboards/evaluation?year=${year}`);
+  await waitForPanels(page, evaluation);
+  const grades = evaluation.panels.find((p) => p.id === "grades")!;
+  const chart = panelLocator(page, grades).getByRole("img", { name: text(grades.title), exact: true });
+  await expect(chart.locator("canvas")).toBeVisible();
+  await chart.scrollIntoViewIfNeeded();
+  const area = (await chart.boundingBox())!;
+  // ECharts shows a pointer over a clickable bar: sweep the lower plot area until the cursor says so
+  const surface = chart.locator(":scope > div").first();
+  let clicked = false;
+  for (const share of [0.6, 0.5, 0.7, 0.4]) {
+    const y = area.y + area.height * share;
+    for (let x = area.x + 30; x < area.x + area.width * 0.5 && !clicked; x += 4) {
+      await page.mouse.move(x, y);
+      if ((await surface.evaluate((el) => (el as HTMLElement).style.cursor)) === "pointer") {
+        await page.mouse.click(x, y);
+        clicked = true;
+      }
+    }
+    if (clicked) break;
+  }
+  expect(clicked).toBe(true);
+  await expect(page).toHaveURL(/\/branch-evaluations\?/);
+  // Refine's URL format: filters[i][field], filters[i][operator], filters[i][value]
+  const params = new URL(page.url()).searchParams;
+  const listFilters = new Map<string, string>();
+  for (let i = 0; params.has(`filters[${i}][field]`); i++) listFilters.set(params.get(`filters[${i}][field]`)!, params.get(`filters[${i}][value]`)!);
+  const filter = (field: string) => listFilters.get(field);
+  const unit = Number(filter("branch.org_unit_id"));
+  const grade = filter("grade");
+  expect(filter("cycle.year")).toBe(String(year));
+  expect(["excellent", "good", "qualified", "unqualified"]).toContain(grade);
+  // the number under the segment, recomputed in SQL (the panel's table shows the same, see the test above)
+  const [{ n }] = await sql<{ n: string }>(
+    `select count(*) as n from branch_evaluations e join evaluation_cycles c on c.id = e.cycle_id join branches b on b.id = e.branch_id
+      where c.year = $1 and b.org_unit_id = $2 and e.grade = $3::branch_grade and e.total is not null`,
+    [year, unit, grade],
+  );
+  expect(Number(n)).toBeGreaterThan(0);
+  await expect(page.getByText(`共 ${n} 条`)).toBeVisible();
 });
 
 test("leader: charts load only with a dashboard, not on the login page", async ({ browser }) => {

@@ -29,6 +29,9 @@ const pageOverrides: Record<string, PageOverrides> = {
   fund_budgets: { show: <FundBudgetShow /> },
 };
 
+const retryServerErrors = (failures: number, error: unknown) =>
+  failures < 2 && ((error as { statusCode?: number })?.statusCode ?? 500) >= 500;
+
 const theme = { token: { colorPrimary: "#c62828", borderRadius: 4 } };
 
 export default function App() {
@@ -58,6 +61,8 @@ export default function App() {
               warnWhenUnsavedChanges: true,
               disableTelemetry: true,
               title: { text: t("app.title") },
+              // A 4xx (RLS hid the row, a rule refused it) will not change on retry: say so at once.
+              reactQuery: { clientConfig: { defaultOptions: { queries: { retry: retryServerErrors } } } },
             }}
           >
             <Routes>

@@ -7,6 +7,7 @@ import { useSearchParams } from "react-router";
 import { FieldInput } from "./FieldInput";
 import { fieldLabelKey, isColumn, resourceLabelKey, selectFor } from "./fields";
 import type { Identity } from "./identity";
+import { RecordUnavailable } from "./RecordUnavailable";
 import { rulesFor } from "./rules";
 import type { FieldDef, ResourceDef } from "./types";
 
@@ -45,7 +46,7 @@ export function FormPage({ resource, action }: { resource: ResourceDef; action: 
   const { data: identity } = useGetIdentity<Identity>();
   const lockedUnit = identity?.role === "committee_admin" ? identity.orgUnitId : undefined;
 
-  const { formProps, saveButtonProps, formLoading, id } = useForm<Record<string, unknown>, HttpError>({
+  const { formProps, saveButtonProps, formLoading, id, query: recordQuery } = useForm<Record<string, unknown>, HttpError>({
     resource: resource.name,
     action,
     redirect: "show",
@@ -60,6 +61,7 @@ export function FormPage({ resource, action }: { resource: ResourceDef; action: 
   });
 
   const fields = formFields(resource, action);
+  if (action === "edit" && recordQuery?.isError) return <RecordUnavailable error={recordQuery.error} />;
   const initialValues =
     action === "create"
       ? {
@@ -70,7 +72,8 @@ export function FormPage({ resource, action }: { resource: ResourceDef; action: 
       : formProps.initialValues;
 
   const body = (
-    <Form {...formProps} initialValues={initialValues} layout="vertical" style={{ maxWidth: 720 }} scrollToFirstError>
+    // Named: field ids become "<table>_<column>", never clashing with other ids on the page.
+    <Form {...formProps} name={resource.name} initialValues={initialValues} layout="vertical" style={{ maxWidth: 720 }} scrollToFirstError>
       {fields.map((field) => {
         const label = t(fieldLabelKey(resource, field));
         return (

@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { resourceByName, routeOf } from "../resources";
 import { deleteConfirmTitle, useBackToList } from "./columns";
 import { displayValue, fieldLabelKey, isColumn, recordTitle, resourceLabelKey, selectFor } from "./fields";
+import { RecordUnavailable } from "./RecordUnavailable";
 import { HistoryTable, RelatedTable } from "./related";
 import type { ResourceDef } from "./types";
 
@@ -16,9 +17,15 @@ export function ShowPage({ resource, tabs = [], extra }: { resource: ResourceDef
   const t = useTranslate();
   const { i18n } = useTranslation();
   const backToList = useBackToList(resource);
-  const { query, result: record } = useShow<Record<string, unknown>>({ resource: resource.name, meta: { select: selectFor(resource) } });
+  const { query, result: record } = useShow<Record<string, unknown>>({
+    resource: resource.name,
+    meta: { select: selectFor(resource) },
+    // The page says it; no toast on top.
+    errorNotification: false,
+  });
   const pages = resource.pages ?? ["list", "create", "edit", "show"];
 
+  if (query.isError) return <RecordUnavailable error={query.error} />;
   if (!record) return <Show resource={resource.name} isLoading={query.isLoading} title={t(resourceLabelKey(resource))} />;
 
   const details = (
