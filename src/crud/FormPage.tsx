@@ -5,7 +5,7 @@ import { Form } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useSearchParams } from "react-router";
 import { FieldInput } from "./FieldInput";
-import { fieldLabelKey, isColumn, resourceLabelKey, selectFor } from "./fields";
+import { fieldLabelKey, formFields, resourceLabelKey, selectFor } from "./fields";
 import type { Identity } from "./identity";
 import { RecordUnavailable } from "./RecordUnavailable";
 import { rulesFor } from "./rules";
@@ -25,9 +25,6 @@ const textProps = (field: FieldDef) =>
   field.type === "text" || field.type === "textarea" || field.type === "email"
     ? { normalize: (value: string | undefined) => (value === "" ? null : value) }
     : {};
-
-export const formFields = (resource: ResourceDef, action: "create" | "edit") =>
-  resource.fields.filter((field) => isColumn(field) && field.form !== false && (field.form === undefined || field.form === true || field.form === action));
 
 /** Defaults a link can pass in the query string (`/members/create?branch_id=3` from a branch's page). */
 function defaultsFromQuery(fields: FieldDef[], query: URLSearchParams) {

@@ -17,6 +17,10 @@ export const enumLabel = (t: Translate, field: Pick<FieldDef, "enum">, value: un
 /** Fields that are real columns of the table (not filters through an embed). */
 export const isColumn = (field: FieldDef) => !field.name.includes(".");
 
+/** The fields a create or edit form shows. */
+export const formFields = (resource: ResourceDef, action: "create" | "edit") =>
+  resource.fields.filter((field) => isColumn(field) && field.form !== false && (field.form === undefined || field.form === true || field.form === action));
+
 /** The key an embedded relation arrives under: "org_unit_id" -> "org_unit". */
 export const embedAlias = (field: Pick<FieldDef, "name">) => field.name.replace(/_id$/, "");
 
