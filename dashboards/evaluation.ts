@@ -102,7 +102,7 @@ export default defineDashboard({
     },
     {
       id: "six",
-      title: { zh: "六有平均分（全校与所选单位）", en: "Six criteria: school vs unit" },
+      title: { zh: "六有平均分", en: "Six criteria" },
       kind: "radar",
       query: { source: evaluationSixAverages, params: scope },
       encode: { x: "label", value: ["school_average", "unit_average"] },

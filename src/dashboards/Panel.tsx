@@ -159,12 +159,23 @@ function PanelTable(props: { panel: PanelSpec; rows: Row[]; filters: FilterValue
   // A drill-down that depends on the clicked series: with wide rows each value cell links to its own list.
   const perCell = drill !== undefined && !panel.encode.series && Object.values(drill.filters).some(isClickedBinding);
   const linkedValues = new Set(perCell ? valueFields(panel.encode) : []);
-  type TableColumn = { key: string; dataIndex: string; title: string; align?: "right"; render?: (value: string, cells: unknown, index: number) => ReactNode };
+  type TableColumn = {
+    key: string;
+    dataIndex: string;
+    title: string;
+    align?: "right";
+    onHeaderCell?: () => { style: CSSProperties };
+    onCell?: () => { style: CSSProperties };
+    render?: (value: string, cells: unknown, index: number) => ReactNode;
+  };
   const columns: TableColumn[] = model.columns.map((c) => ({
     key: c.key,
     dataIndex: c.key,
     title: c.title,
     align: c.numeric ? "right" : undefined,
+    // numbers and short headings stay on one line; names wrap
+    onHeaderCell: () => ({ style: { whiteSpace: "nowrap" } }),
+    onCell: () => ({ style: c.numeric ? { whiteSpace: "nowrap" } : {} }),
     render: linkedValues.has(c.key)
       ? (value: string, _: unknown, index: number) => {
           const url = drillUrl(panel, rows[index], filters, c.key);
@@ -177,6 +188,8 @@ function PanelTable(props: { panel: PanelSpec; rows: Row[]; filters: FilterValue
       key: "__drill",
       dataIndex: "__drill",
       title: detailsWord,
+      onHeaderCell: () => ({ style: { whiteSpace: "nowrap" } }),
+      onCell: () => ({ style: { whiteSpace: "nowrap" } }),
       render: (_: string, __: unknown, index: number) => {
         const series = panel.encode.series ? String(rows[index][panel.encode.series]) : undefined;
         const url = drillUrl(panel, rows[index], filters, series);

@@ -94,7 +94,13 @@ function cartesian(ctx: Context, type: "bar" | "line", stacked: boolean): ChartM
   const format = valueFormat(panel);
   const table = seriesTable(ctx);
   const horizontal = type === "bar" && panel.options?.horizontal === true;
-  const categoryAxis = { type: "category", axisLabel: { hideOverlap: true }, ...(horizontal ? { inverse: true } : {}) };
+  // many long names (org units) under a vertical chart: slant them and cut them short rather than drop most
+  const crowded = !horizontal && table.source.length > 8;
+  const categoryAxis = {
+    type: "category",
+    axisLabel: crowded ? { interval: 0, rotate: 35, width: 96, overflow: "truncate" } : { hideOverlap: true },
+    ...(horizontal ? { inverse: true } : {}),
+  };
   const valueAxis = {
     type: "value",
     axisLabel: { formatter: (v: number) => formatAxis(v, format, locale) },
@@ -229,7 +235,7 @@ function heatmap({ panel, rows, locale }: Context): ChartModel {
     option: {
       dataset: { dimensions: ["x", "y", "value"], source },
       tooltip: { trigger: "item", valueFormatter: (v: unknown) => formatValue(v, format, locale) },
-      grid: { left: 8, right: 16, top: 8, bottom: 48, containLabel: true },
+      grid: { left: 8, right: 16, top: 8, bottom: 64, containLabel: true },
       xAxis: { type: "category", data: distinct(source.map((r) => ({ v: r[0] })), "v"), splitArea: { show: true } },
       yAxis: { type: "category", data: distinct(source.map((r) => ({ v: r[1] })), "v"), splitArea: { show: true } },
       visualMap: {

@@ -21,6 +21,7 @@ export function echartsTheme(token: GlobalToken): Record<string, unknown> {
     categoryAxis: axis,
     valueAxis: axis,
     gauge: { axisLine: { lineStyle: { color: [[1, token.colorFillSecondary]] } }, detail: { color: token.colorText }, title: { color: token.colorTextSecondary } },
+    visualMap: { inRange: { color: [token.colorPrimaryBg, token.colorPrimary] }, textStyle: { color: token.colorTextSecondary } },
     radar: { axisName: { color: token.colorTextSecondary }, splitLine: { lineStyle: { color: token.colorBorderSecondary } } },
   };
 }
