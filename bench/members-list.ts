@@ -42,19 +42,29 @@ export async function run(): Promise<void> {
         scale === 1 ? undefined : await runNodeScript(root, ["supabase/seed/load.ts", "--scale", String(scale)], { SUPABASE_DB_PORT: String(BENCH_DB_PORT) });
       const reloadSeconds = reload && /seeded at scale \d+ in ([\d.]+) s/.exec(reload)?.[1];
       const members = await settle();
+      // A run that fails (no rows within a minute, say) is reported, not retried, and the others still count.
       const visits: Visit[] = [];
-      for (let i = 0; i < RUNS; i++) visits.push(await signInToMembers(browser));
+      const failures: string[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        await signInToMembers(browser).then(
+          (visit) => visits.push(visit),
+          (error: Error) => failures.push(error.message),
+        );
+      }
 
       const times = visits.map((visit) => visit.signInToRowsMs);
       const first = visits[0];
       printTable(`members list, seed scale ${scale} (${members} members)`, [
-        [`sign-in submitted to first rows shown (median of ${RUNS})`, Math.round(median(times)), "ms"],
-        ["  each run", times.map(Math.round).join(" / "), "ms"],
-        ["JS for a first visit: login page + members list, gzip", gzipKilobytes([...first.beforeSubmit, ...first.afterSubmit]), "KB"],
-        ["  loaded after sign-in (the /members route), gzip", gzipKilobytes(first.afterSubmit), "KB"],
+        [`sign-in submitted to first rows shown (median of ${times.length})`, times.length ? Math.round(median(times)) : "-", "ms"],
+        ["  each run", times.map(Math.round).join(" / ") || "-", "ms"],
+        ["  failed runs", failures.length, "runs"],
+        ["JS for a first visit: login page + members list, gzip", first ? gzipKilobytes([...first.beforeSubmit, ...first.afterSubmit]) : "-", "KB"],
+        ["  loaded after sign-in (the /members route), gzip", first ? gzipKilobytes(first.afterSubmit) : "-", "KB"],
         ...(reloadSeconds ? [["seed reload at this scale (supabase/seed/load.ts)", reloadSeconds, "s"] as [string, string, string]] : []),
       ]);
-      if (scale === SCALES[0]) printTable("JS loaded after sign-in on the way to /members", scriptRows(first.afterSubmit));
+      for (const failure of failures) console.log(`  failed run: ${failure}`);
+      if (failures.length) process.exitCode = 1;
+      if (scale === SCALES[0] && first) printTable("JS loaded after sign-in on the way to /members", scriptRows(first.afterSubmit));
     }
   } finally {
     await browser.close();
@@ -102,13 +112,29 @@ async function signInToMembers(browser: Browser): Promise<Visit> {
       );
     });
     const scripts = recordScripts(page);
+    // For a failed run's message: what the app asked the API and what came back.
+    const apiCalls: string[] = [];
+    page.on("requestfinished", async (request) => {
+      const url = new URL(request.url());
+      if (!url.pathname.startsWith("/rest/") && !url.pathname.startsWith("/auth/")) return;
+      const response = await request.response();
+      apiCalls.push(`${request.method()} ${url.pathname} ${response?.status()} ${Math.round(request.timing().responseEnd)}ms`);
+    });
+    page.on("requestfailed", (request) => apiCalls.push(`${request.method()} ${new URL(request.url()).pathname} failed: ${request.failure()?.errorText}`));
 
     await page.goto(`${BENCH_APP_URL}/members`, { waitUntil: "networkidle" });
     await page.getByLabel("邮箱").fill(ADMIN.email);
     await page.getByLabel("密码").fill(ADMIN.password);
     const submittedAt = performance.now();
     await page.getByRole("button", { name: /登\s*录/ }).click();
-    await page.locator(".ant-table-row").first().waitFor({ timeout: 60_000 });
+    await page
+      .locator(".ant-table-row")
+      .first()
+      .waitFor({ timeout: 60_000 })
+      .catch(async (error: Error) => {
+        const shown = (await page.locator("body").innerText()).replace(/\s+/g, " ").slice(0, 300);
+        throw new Error(`${error.message.split("\n")[0]} at ${page.url()}; API calls: ${apiCalls.join(", ")}; page shows: ${shown}`);
+      });
     const path = new URL(page.url()).pathname;
     if (path !== "/members") throw new Error(`signed in, but landed on ${path} instead of /members`);
     const timing = await page.evaluate(() => (window as unknown as { signInTiming: { submittedAt?: number; firstRowAt?: number } }).signInTiming);
