@@ -41,8 +41,11 @@ export function printTable(title: string, rows: [what: string, value: string | n
 
 // ─── The project copy ───
 
-/** What a fresh checkout holds, minus installed and generated things (node_modules is linked, not copied). */
-const NOT_COPIED = new Set(["node_modules", "dist", ".git", "test-results", "playwright-report", ".temp", ".auth"]);
+/**
+ * What a fresh checkout holds, minus installed and generated things (node_modules is linked, not copied) and a
+ * personal .env.local (its keys would be another project's, not the local stack's demo values in .env).
+ */
+const NOT_COPIED = new Set(["node_modules", "dist", ".git", "test-results", "playwright-report", ".temp", ".auth", ".env.local"]);
 
 /**
  * Refreshes the copy of the project under `benchDir`/app and returns its path. Timestamps are kept, so the copy's
