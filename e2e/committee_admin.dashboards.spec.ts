@@ -8,6 +8,9 @@ import { DASHBOARDS, expectPanelsMatchSql, routeOf, waitForPanels } from "./dash
 
 const year = new Date().getFullYear();
 
+
+// a dozen panels compared one by one, retried when another spec writes meanwhile
+test.describe.configure({ timeout: 180_000 });
 for (const spec of DASHBOARDS) {
   test(`committee admin: ${spec.id} shows its own unit only`, async ({ page }) => {
     const [unit] = await sql<{ id: string; name: string }>(

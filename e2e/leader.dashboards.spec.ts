@@ -8,6 +8,9 @@ import { chooseFilter, DASHBOARDS, expectedCells, expectPanelsMatchSql, panelLoc
 
 const thisYear = new Date().getFullYear();
 
+
+// a dozen panels compared one by one, retried when another spec writes meanwhile
+test.describe.configure({ timeout: 180_000 });
 for (const spec of DASHBOARDS) {
   test(`leader: ${spec.id} matches SQL after changing the year`, async ({ page }) => {
     await page.goto(routeOf(spec));

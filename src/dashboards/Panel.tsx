@@ -5,6 +5,7 @@ import type { ECElementEvent } from "echarts/core";
 import { useMemo, useState, type CSSProperties, type ReactNode } from "react";
 import { Link, useNavigate } from "react-router";
 import { drillUrl, type FilterValues } from "./drill";
+import { formatValue } from "./format";
 import { buildChart, buildKpi, buildTable, toCsv, type Row } from "./options";
 import { isClickedBinding, text, valueFields, type Locale, type PanelSpec } from "./spec";
 import { usePanelRows } from "./useDashboardData";
@@ -23,6 +24,7 @@ const WORDS = {
   open: { zh: "查看", en: "Open" },
   more: { zh: "查看详情", en: "More" },
   dataTable: { zh: "数据表", en: "data table" },
+  truncated: { zh: "仅列出前 {shown} 条，共 {total} 条", en: "Showing the first {shown} of {total} rows" },
 };
 
 const PAGE_SIZE = 50;
@@ -52,7 +54,7 @@ export function Panel({ dashboardId, panel, filters, enabled, locale, style }: P
   const isChart = panel.kind !== "kpi" && panel.kind !== "table";
 
   const rows = useMemo(() => {
-    const data = query.data ?? [];
+    const data = query.data?.rows ?? [];
     const sortBy = panel.options?.sortBy;
     if (!sorted || !sortBy) return data;
     return [...data].sort((a, b) => Number(b[sortBy] ?? -Infinity) - Number(a[sortBy] ?? -Infinity));
@@ -119,7 +121,20 @@ export function Panel({ dashboardId, panel, filters, enabled, locale, style }: P
     const kpi = buildKpi(panel, rows, locale);
     body = <Statistic value={kpi.formatted} aria-label={`${title} ${kpi.formatted}`} />;
   } else if (view === "table" || panel.kind === "table") {
-    body = <PanelTable panel={panel} rows={rows} filters={filters} locale={locale} label={`${title} ${t("dataTable")}`} detailsWord={t("details")} openWord={t("open")} />;
+    const total = query.data?.total ?? rows.length;
+    body = (
+      <>
+        {total > rows.length && (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 8 }}
+            message={t("truncated").replace("{shown}", formatValue(rows.length, "count", locale)).replace("{total}", formatValue(total, "count", locale))}
+          />
+        )}
+        <PanelTable panel={panel} rows={rows} filters={filters} locale={locale} label={`${title} ${t("dataTable")}`} detailsWord={t("details")} openWord={t("open")} />
+      </>
+    );
   } else body = <div ref={chartRef} role="img" aria-label={title} style={{ width: "100%", height: "100%", minHeight: 120 }} />;
 
   return (

@@ -29,29 +29,35 @@ export class QueryError extends Error {
   }
 }
 
-export async function fetchRows(source: QuerySource, params: Record<string, unknown>, signal?: AbortSignal): Promise<Row[]> {
+export type PanelRows = { rows: Row[]; /** all rows the query has, when the API returned fewer (its row limit) */ total: number };
+
+/** One RPC or view call; `withTotal` also asks for the full row count (lists can exceed the API's max rows). */
+export async function fetchRows(source: QuerySource, params: Record<string, unknown>, signal?: AbortSignal, withTotal = false): Promise<PanelRows> {
   const name = queryName(source);
+  const count = withTotal ? ("exact" as const) : undefined;
   let request;
   if (source.rpc) {
-    request = supabaseClient.rpc(source.rpc, params);
+    request = supabaseClient.rpc(source.rpc, params, { count });
   } else {
     // a view: each parameter is an equality filter on the column of that name
-    let view = supabaseClient.from(source.view!).select(Object.keys(source.columns).join(","));
+    let view = supabaseClient.from(source.view!).select(Object.keys(source.columns).join(","), { count });
     for (const [column, value] of Object.entries(params)) if (value !== null && value !== undefined) view = view.eq(column, value);
     request = view;
   }
   if (signal) request = request.abortSignal(signal);
-  const { data, error } = await request;
+  const { data, error, count: total } = await request;
   if (error) throw new QueryError(name, error.message);
-  return Array.isArray(data) ? (data as Row[]) : data == null ? [] : [data as Row];
+  const rows = Array.isArray(data) ? (data as Row[]) : data == null ? [] : [data as Row];
+  return { rows, total: Math.max(total ?? 0, rows.length) };
 }
 
 export function usePanelRows(panel: PanelSpec, filters: FilterValues, enabled: boolean) {
   const params = queryParams(panel, filters);
+  const withTotal = panel.kind === "table";
   return useQuery({
     // panels sharing a query and its parameters share one request
-    queryKey: ["dashboards", queryName(panel.query.source), params],
-    queryFn: ({ signal }) => fetchRows(panel.query.source, params, signal),
+    queryKey: ["dashboards", queryName(panel.query.source), params, withTotal],
+    queryFn: ({ signal }) => fetchRows(panel.query.source, params, signal, withTotal),
     enabled,
     staleTime: 60_000,
     retry: 1,
