@@ -1,6 +1,7 @@
 // Issue 5, as the leadership: every dashboard, after a change of year, shows in each panel's table view the numbers
 // that SQL computes over the seed; a drill-down lands on the list whose row count is the clicked number.
 import { expect, test } from "@playwright/test";
+import { readFileSync } from "node:fs";
 import evaluation from "../dashboards/evaluation";
 import { text } from "../src/dashboards/spec";
 import { sql } from "../supabase/local/testing";
@@ -98,6 +99,24 @@ test("leader: a click on a bar segment opens the evaluations of that unit and gr
   );
   expect(Number(n)).toBeGreaterThan(0);
   await expect(page.getByText(`共 ${n} 条`)).toBeVisible();
+});
+
+test("leader: a panel exports its chart as PNG and its rows as CSV for Excel", async ({ page }) => {
+  const coverage = DASHBOARDS.find((d) => d.id === "coverage")!;
+  await page.goto("/dashboards/coverage");
+  await waitForPanels(page, coverage);
+  const byKind = panelLocator(page, coverage.panels.find((p) => p.id === "by_kind")!);
+
+  const [png] = await Promise.all([page.waitForEvent("download"), byKind.getByRole("button", { name: "导出图片" }).click()]);
+  expect(png.suggestedFilename()).toBe("coverage-by_kind.png");
+  const image = readFileSync((await png.path())!);
+  expect(image.subarray(1, 4).toString()).toBe("PNG");
+
+  const [csv] = await Promise.all([page.waitForEvent("download"), byKind.getByRole("button", { name: "导出 CSV" }).click()]);
+  expect(csv.suggestedFilename()).toBe("coverage-by_kind.csv");
+  const lines = readFileSync((await csv.path())!, "utf8").split("\r\n");
+  expect(lines[0]).toBe("\uFEFF载体类型,载体数,已覆盖,未覆盖,覆盖率");
+  expect(lines[1]).toMatch(/^进公寓,\d+,\d+,\d+,0?\.\d+$/);
 });
 
 test("leader: charts load only with a dashboard, not on the login page", async ({ browser }) => {
