@@ -76,3 +76,13 @@ test("leader typing a write URL or the accounts page gets 403", async ({ page })
   await expect(menu.getByText("变更记录")).toBeVisible();
   await expect(menu.getByText("账号管理")).toHaveCount(0);
 });
+
+test("leader switches the interface to English and back", async ({ page }) => {
+  await page.goto("/members");
+  await choose(page, "语言", "English");
+  await expect(page.getByRole("heading", { name: "Members", exact: true })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Joined" })).toBeVisible();
+  await expect(page.getByText(/\d+ in total/)).toBeVisible();
+  await choose(page, "Language", "中文");
+  await expect(page.getByRole("heading", { name: "党员", exact: true })).toBeVisible();
+});

@@ -18,7 +18,7 @@ import {
   WalletOutlined,
 } from "@ant-design/icons";
 import type { ResourceProps } from "@refinedev/core";
-import { formatMoney } from "./crud/format";
+import { formatMoney } from "./crud/money";
 import { defineResource, enumOf, type MenuGroup, type Relation, type ResourceDef } from "./crud/types";
 
 // ---- enumerations (the Postgres enums, in order) ----

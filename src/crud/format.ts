@@ -1,4 +1,4 @@
-// Display formatting shared by lists and show pages: dates through date-fns (zh-CN by default), money as ¥.
+// Display formatting shared by lists and show pages: dates through date-fns (zh-CN by default), money as ¥ (money.ts).
 import { format, isValid, parseISO } from "date-fns";
 import { enUS, zhCN } from "date-fns/locale";
 
@@ -22,11 +22,4 @@ export function formatDateTime(value: unknown, language = "zh-CN"): string {
   return date ? format(date, "PPP HH:mm", { locale: dateLocale(language) }) : "";
 }
 
-const moneyFormat = new Intl.NumberFormat("zh-CN", { style: "currency", currency: "CNY", minimumFractionDigits: 2 });
-
-/** "¥1,234,567.80"; numeric columns arrive from PostgREST as numbers or strings. */
-export function formatMoney(value: unknown): string {
-  if (value === null || value === undefined || value === "") return "";
-  const amount = typeof value === "number" ? value : Number(value);
-  return Number.isFinite(amount) ? moneyFormat.format(amount) : String(value);
-}
+export { formatMoney } from "./money";
