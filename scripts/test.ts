@@ -1,6 +1,6 @@
 // `npm test`: every layer, in order — types, unit, then a fresh local stack for the database, API-contract and
 // end-to-end tests. The stack runs on its own ports and data directory so it never touches a running `npm start`.
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { localDataDir } from "../supabase/local/dataDir";
@@ -24,10 +24,13 @@ type Counts = { passed: number; failed: number };
 type Step = { name: string; command: string[]; env?: Record<string, string>; counts?: () => Counts };
 const results: { name: string; ok: boolean; seconds: number; counts?: Counts }[] = [];
 
-function run({ name, command, env, counts }: Step): boolean {
+// Asynchronous on purpose: this process hosts the stack, whose postgres logs through a pipe that must keep
+// being read while the tests run (a blocked event loop fills the pipe and stalls every backend).
+async function run({ name, command, env, counts }: Step): Promise<boolean> {
   console.log(`\n── ${name}: ${command.join(" ")}`);
   const started = Date.now();
-  const { status } = spawnSync(command[0], command.slice(1), { stdio: "inherit", env: { ...process.env, ...env } });
+  const child = spawn(command[0], command.slice(1), { stdio: "inherit", env: { ...process.env, ...env } });
+  const status = await new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   const ok = status === 0;
   results.push({ name, ok, seconds: (Date.now() - started) / 1000, counts: counts?.() });
   return ok;
@@ -48,16 +51,20 @@ function vitest(project: string): Step {
   };
 }
 
-run({ name: "typecheck", command: npx("tsc", "-b") });
-run(vitest("unit"));
+await run({ name: "typecheck", command: npx("tsc", "-b") });
+await run(vitest("unit"));
 
 console.log("\n── starting a fresh local stack for the tests");
 const stack = await startStack({ reset: true, log: () => undefined });
+// Interrupted: stop the stack before going (the test runners get the same signal from the terminal).
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => void stack.stop().finally(() => process.exit(130)));
+}
 try {
-  run({ ...vitest("stack"), name: "database + API contract" });
-  if (run({ name: "build (e2e)", command: npx("vite", "build", "--outDir", process.env.E2E_DIST!, "--emptyOutDir", "--logLevel", "warn") })) {
+  await run({ ...vitest("stack"), name: "database + API contract" });
+  if (await run({ name: "build (e2e)", command: npx("vite", "build", "--outDir", process.env.E2E_DIST!, "--emptyOutDir", "--logLevel", "warn") })) {
     const report = resolve(reports, "playwright.json");
-    run({
+    await run({
       name: "end to end",
       command: npx("playwright", "test", "--reporter=list,json"),
       env: { PLAYWRIGHT_JSON_OUTPUT_FILE: report },

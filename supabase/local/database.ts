@@ -34,7 +34,12 @@ export async function startPostgres(opts: {
   log: (line: string) => void;
 }): Promise<Database> {
   const { dataDir, port, log } = opts;
+  // The last lines postgres said, for a start-up failure message; bounded, since a long session logs every refused write.
   const postgresOutput: string[] = [];
+  const remember = (...lines: string[]) => {
+    postgresOutput.push(...lines);
+    postgresOutput.splice(0, postgresOutput.length - 50);
+  };
   const cluster = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -45,8 +50,8 @@ export async function startPostgres(opts: {
     initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
     // No unix socket: several stacks share this machine and only TCP on 127.0.0.1 is part of the contract.
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "synchronous_commit=off"],
-    onLog: (message: string) => postgresOutput.push(...message.split("\n").filter(Boolean)),
-    onError: (message: unknown) => postgresOutput.push(String(message)),
+    onLog: (message: string) => remember(...message.split("\n").filter(Boolean)),
+    onError: (message: unknown) => remember(String(message)),
   });
 
   const running = readPostmasterPid(dataDir);
