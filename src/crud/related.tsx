@@ -1,15 +1,15 @@
 // Show-page tabs: rows of other resources that point at this record, and the record's change history.
 import { useTable } from "@refinedev/antd";
-import { useCan, useTranslate } from "@refinedev/core";
+import { useCan, useOne, useTranslate } from "@refinedev/core";
 import { PlusOutlined } from "@ant-design/icons";
 import { Button, Space, Table, Tag, Typography } from "antd";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { resourceByName } from "../resources";
 import { listFields, RowActions, useColumns } from "./columns";
-import { fieldLabelKey, isColumn, selectFor } from "./fields";
+import { displayValue, enumLabel, fieldLabelKey, isColumn, relationColumns, relationRowLabel, selectFor } from "./fields";
 import { formatDateTime } from "./format";
-import type { RelatedDef, ResourceDef } from "./types";
+import type { FieldDef, RelatedDef, ResourceDef } from "./types";
 
 type Row = Record<string, unknown>;
 
@@ -78,11 +78,20 @@ export function HistoryTable({ resource, rowId }: { resource: ResourceDef; rowId
     },
     meta: { select: "id,at,actor_name,action,old_values,new_values,changed_columns", count: "exact" },
   });
+  const fieldOf = (column: string) => resource.fields.find((candidate) => candidate.name === column && isColumn(candidate));
   const label = (column: string) => {
-    const field = resource.fields.find((candidate) => candidate.name === column && isColumn(candidate));
+    const field = fieldOf(column);
     return field ? t(fieldLabelKey(resource, field)) : column;
   };
-  const show = (value: unknown) => (value === null || value === undefined || value === "" ? "∅" : typeof value === "object" ? JSON.stringify(value) : String(value));
+  // Values read as on the form: enum labels, ¥ amounts, dates, the related row's name.
+  const show = (column: string, value: unknown) => {
+    if (value === null || value === undefined || value === "") return "∅";
+    const field = fieldOf(column);
+    if (field?.type === "relation") return <RelationName field={field} id={value} />;
+    if (field?.type === "enum") return enumLabel(t, field, value);
+    if (field && field.type !== "json") return displayValue(field, { [column]: value }, t, i18n.language);
+    return typeof value === "object" ? JSON.stringify(value) : String(value);
+  };
 
   return (
     <Table
@@ -113,7 +122,13 @@ export function HistoryTable({ resource, rowId }: { resource: ResourceDef; rowId
                 {columns.map((column) => (
                   <Typography.Text key={column}>
                     {label(column)}：
-                    {row.action === "update" ? `${show(before[column])} → ${show(after[column])}` : show(row.action === "insert" ? after[column] : before[column])}
+                    {row.action === "update" ? (
+                      <>
+                        {show(column, before[column])} → {show(column, after[column])}
+                      </>
+                    ) : (
+                      show(column, row.action === "insert" ? after[column] : before[column])
+                    )}
                   </Typography.Text>
                 ))}
               </Space>
@@ -123,4 +138,17 @@ export function HistoryTable({ resource, rowId }: { resource: ResourceDef; rowId
       ]}
     />
   );
+}
+
+/** The name of a related row in the history (cached per row by Refine's query client). */
+function RelationName({ field, id }: { field: FieldDef; id: unknown }) {
+  const t = useTranslate();
+  const relation = field.relation!;
+  const { result } = useOne<Record<string, unknown>>({
+    resource: relation.resource,
+    id: id as number,
+    meta: { select: relationColumns(relation) },
+    errorNotification: false,
+  });
+  return <>{result ? relationRowLabel(relation, result, t) : `#${String(id)}`}</>;
 }
