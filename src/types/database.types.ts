@@ -242,6 +242,7 @@ export type Database = {
           name: string
           org_unit_id: number
           updated_at: string
+          covered: boolean | null
         }
         Insert: {
           created_at?: string
@@ -821,6 +822,10 @@ export type Database = {
           day: string
           month: string
         }[]
+      }
+      covered: {
+        Args: { carrier: Database["public"]["Tables"]["carriers"]["Row"] }
+        Returns: boolean
       }
       evaluation_distribution: {
         Args: {
