@@ -79,6 +79,13 @@ export type FieldDef<T extends string = string> = {
   search?: boolean;
   /** In the create/edit form (default: true); "create" / "edit": only there. */
   form?: boolean | "create" | "edit";
+  /**
+   * A PostgREST computed field (a SQL function over the row): fetched by name, since `*` leaves it out, and
+   * read-only: never a form field, so never sent on create or update. Lists can show, sort and filter on it.
+   */
+  computed?: boolean;
+  /** A boolean's two values as i18n keys (default `common.yes` / `common.no`). */
+  booleanLabels?: { true: string; false: string };
   /** On the show page (default: true). */
   show?: boolean;
   /** The column holds the row's org unit: locked to a committee admin's own unit. */
