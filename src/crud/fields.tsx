@@ -14,12 +14,24 @@ export const resourceLabelKey = (resource: ResourceDef) => resource.label ?? `${
 export const enumLabel = (t: Translate, field: Pick<FieldDef, "enum">, value: unknown) =>
   field.enum && value != null ? t(`enums.${field.enum.name}.${String(value)}`) : String(value ?? "");
 
+export const booleanLabel = (t: Translate, field: Pick<FieldDef, "booleanLabels">, value: boolean) =>
+  t(value ? (field.booleanLabels?.true ?? "common.yes") : (field.booleanLabels?.false ?? "common.no"));
+
+/** The choices of a select filter: an enum's values, or a boolean's two (as the URL carries them: "true" / "false"). */
+export function filterOptions(field: FieldDef, t: Translate): { value: string; label: string }[] {
+  if (field.type === "boolean") return [true, false].map((value) => ({ value: String(value), label: booleanLabel(t, field, value) }));
+  return (field.enum?.values ?? []).map((value) => ({ value, label: enumLabel(t, field, value) }));
+}
+
 /** Fields that are real columns of the table (not filters through an embed). */
 export const isColumn = (field: FieldDef) => !field.name.includes(".");
 
-/** The fields a create or edit form shows. */
+/** The fields a create or edit form shows: never a computed one (the database derives it). */
 export const formFields = (resource: ResourceDef, action: "create" | "edit") =>
-  resource.fields.filter((field) => isColumn(field) && field.form !== false && (field.form === undefined || field.form === true || field.form === action));
+  resource.fields.filter(
+    (field) =>
+      isColumn(field) && !field.computed && field.form !== false && (field.form === undefined || field.form === true || field.form === action),
+  );
 
 /** The key an embedded relation arrives under: "org_unit_id" -> "org_unit". */
 export const embedAlias = (field: Pick<FieldDef, "name">) => field.name.replace(/_id$/, "");
@@ -28,10 +40,11 @@ export const embedAlias = (field: Pick<FieldDef, "name">) => field.name.replace(
 export const relationColumns = (relation: Relation) => relation.select ?? `id,${relation.labelField}`;
 
 /**
- * PostgREST select for a resource: its columns plus each relation's label, embedded by foreign-key column
- * (`org_unit:org_units!org_unit_id(id,name)`) so two relations to the same table never clash.
+ * PostgREST select for a resource: its columns, its computed fields (not part of `*`), plus each relation's label,
+ * embedded by foreign-key column (`org_unit:org_units!org_unit_id(id,name)`) so two relations to the same table never clash.
  */
 export function selectFor(resource: ResourceDef): string {
+  const computed = resource.fields.filter((field) => field.computed).map((field) => field.name);
   const embeds = resource.fields
     .filter((field) => field.type === "relation" && field.relation && isColumn(field))
     .map((field) => {
@@ -39,7 +52,7 @@ export function selectFor(resource: ResourceDef): string {
       const join = relation.inner ? "!inner" : "";
       return `${embedAlias(field)}:${relation.resource}!${field.name}${join}(${relationColumns(relation)})`;
     });
-  return ["*", ...embeds].join(",");
+  return ["*", ...computed, ...embeds].join(",");
 }
 
 export const relationRowLabel = (relation: Relation, row: Record<string, unknown>, t: Translate) =>
@@ -87,7 +100,7 @@ export function displayValue(
     case "datetime":
       return formatDateTime(value, language);
     case "boolean":
-      return value == null ? "" : t(value ? "common.yes" : "common.no");
+      return value == null ? "" : <Tag>{booleanLabel(t, field, Boolean(value))}</Tag>;
     case "json":
       return value == null ? "" : JSON.stringify(value);
     default:
