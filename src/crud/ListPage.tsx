@@ -6,7 +6,7 @@ import dayjs from "dayjs";
 import { useEffect, useRef, useState } from "react";
 import { listFields, RowActions, useColumns } from "./columns";
 import { RelationSelect } from "./FieldInput";
-import { enumLabel, fieldLabelKey, resourceLabelKey, selectFor } from "./fields";
+import { fieldLabelKey, filterOptions, resourceLabelKey, selectFor } from "./fields";
 import type { FieldDef, ResourceDef } from "./types";
 
 const SEARCH_KEY = "search";
@@ -112,7 +112,7 @@ export function ListPage({ resource }: { resource: ResourceDef }) {
   );
 }
 
-/** One toolbar filter: a select for enums and relations, a date range for dates, a number for numbers. */
+/** One toolbar filter: a select for enums, booleans and relations, a date range for dates, a number for numbers. */
 function FilterControl({ field, label, filters, onChange }: { field: FieldDef; label: string; filters: CrudFilter[]; onChange: (filters: CrudFilter[]) => void }) {
   const t = useTranslate();
   const set = (next: unknown) => onChange([{ field: field.name, operator: "eq", value: next ?? undefined }]);
@@ -154,9 +154,10 @@ function FilterControl({ field, label, filters, onChange }: { field: FieldDef; l
           aria-label={label}
           placeholder={label}
           style={{ minWidth: 160 }}
-          value={value ?? undefined}
+          // the URL hands a boolean back as text: compare as text with the choices
+          value={value == null ? undefined : String(value)}
           onChange={set}
-          options={(field.enum?.values ?? []).map((option) => ({ value: option, label: enumLabel(t, field, option) }))}
+          options={filterOptions(field, t)}
         />
       );
   }
