@@ -192,6 +192,15 @@ export const resources: ResourceDef[] = [
       { name: "kind", type: "enum", enum: CARRIER_KIND, required: true, list: true, filter: true },
       { name: "name", type: "text", required: true, maxLength: 100, list: true, search: true },
       { name: "headcount", type: "number", min: 0, required: true, list: true, defaultValue: 0 },
+      // today: a current coverage by an active branch (the coverage dashboard drills down on it)
+      {
+        name: "covered",
+        type: "boolean",
+        computed: true,
+        booleanLabels: { true: "carriers.covered.true", false: "carriers.covered.false" },
+        list: true,
+        filter: true,
+      },
       { name: "updated_at", type: "datetime", form: false },
     ],
     related: [{ resource: "carrier_coverages", foreignKey: "carrier_id" }],

@@ -239,7 +239,11 @@ export const en: DeepPartialDictionary = {
       updated_at: "Updated",
     },
   },
-  carriers: { label: "Carriers", fields: { org_unit_id: "Org unit", kind: "Kind", name: "Name", headcount: "Headcount", updated_at: "Updated" } },
+  carriers: {
+    label: "Carriers",
+    fields: { org_unit_id: "Org unit", kind: "Kind", name: "Name", headcount: "Headcount", covered: "Coverage", updated_at: "Updated" },
+    covered: { true: "Covered", false: "Uncovered" },
+  },
   carrier_coverages: {
     label: "Coverage",
     fields: { carrier_id: "Carrier", branch_id: "Branch", form: "Form", started_on: "Started", ended_on: "Ended" },
