@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { resourceByName, resources } from "../resources";
-import { embedAlias, formFields, recordTitle, selectFor } from "./fields";
+import { embedAlias, filterOptions, formFields, recordTitle, selectFor } from "./fields";
 import { rulesFor } from "./rules";
-import type { FieldDef } from "./types";
+import { defineResource, type FieldDef } from "./types";
 
 const t = (key: string, options?: Record<string, unknown>) => (options ? `${key} ${JSON.stringify(options)}` : key);
 
@@ -17,6 +17,39 @@ describe("selectFor", () => {
   });
   it("skips filter-only paths", () => {
     expect(selectFor(resourceByName("members")!)).not.toContain("branch.org_unit_id");
+  });
+});
+
+describe("computed fields", () => {
+  const resource = defineResource({
+    name: "things",
+    route: "/things",
+    group: "coverage",
+    icon: null,
+    fields: [
+      { name: "name", type: "text", list: true },
+      { name: "ready", type: "boolean", computed: true, list: true, filter: true, booleanLabels: { true: "things.ready.true", false: "things.ready.false" } },
+      { name: "owner_id", type: "relation", relation: { resource: "owners", labelField: "name" } },
+    ],
+  });
+  it("are selected by name, since PostgREST's * leaves them out", () => {
+    expect(selectFor(resource)).toBe("*,ready,owner:owners!owner_id(id,name)");
+  });
+  it("are never form fields, so never sent on create or update", () => {
+    expect(formFields(resource, "create").map((field) => field.name)).toEqual(["name", "owner_id"]);
+    expect(formFields(resource, "edit").map((field) => field.name)).toEqual(["name", "owner_id"]);
+  });
+  it("filter on a boolean by its own labels, with the values the URL carries", () => {
+    expect(filterOptions(resource.fields[1], t)).toEqual([
+      { value: "true", label: "things.ready.true" },
+      { value: "false", label: "things.ready.false" },
+    ]);
+    expect(filterOptions({ name: "flag", type: "boolean" }, t).map((option) => option.label)).toEqual(["common.yes", "common.no"]);
+  });
+  it("carriers.covered is one: listed and filterable, not in the carrier form", () => {
+    const carriers = resourceByName("carriers")!;
+    expect(selectFor(carriers)).toMatch(/^\*,covered,/);
+    expect(formFields(carriers, "edit").map((field) => field.name)).not.toContain("covered");
   });
 });
 
