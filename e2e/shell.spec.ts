@@ -32,3 +32,14 @@ for (const { email, role } of DEMO_ACCOUNTS) {
     await expect(page).toHaveURL(/\/login/);
   });
 }
+
+test("a signed-out visitor of a page signs in and lands on that page", async ({ page }) => {
+  await page.goto("/members?pageSize=10");
+  await expect(page).toHaveURL(/\/login\?to=/);
+  const { email } = DEMO_ACCOUNTS[0];
+  await page.getByLabel("邮箱").fill(email);
+  await page.getByLabel("密码").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: /登\s?录/ }).click();
+  await expect(page).toHaveURL(/\/members\?.*pageSize=10/);
+  await expect(page.locator(".ant-table-tbody tr.ant-table-row").first()).toBeVisible();
+});

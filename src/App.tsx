@@ -16,6 +16,7 @@ import { Login } from "./pages/Login";
 import { accessControlProvider, authProvider, dataProvider, i18nProvider } from "./providers";
 import { useNotificationProvider } from "./providers/notificationProvider";
 import { refineResources, resources } from "./resources";
+import { theme } from "./theme";
 
 // The signed-in frame and the 404 page load after sign-in.
 const Shell = lazy(() => import("./components/Shell"));
@@ -32,7 +33,6 @@ const pageOverrides: Record<string, PageOverrides> = {
 const retryServerErrors = (failures: number, error: unknown) =>
   failures < 2 && ((error as { statusCode?: number })?.statusCode ?? 500) >= 500;
 
-const theme = { token: { colorPrimary: "#c62828", borderRadius: 4 } };
 
 export default function App() {
   const { t, i18n } = useTranslation();

@@ -1,12 +1,30 @@
-// Sign-in page: email + password. Kept small: it is the first thing every user loads.
-import { useLogin, useTranslate } from "@refinedev/core";
-import { Button, Card, Form, Input, Typography } from "antd";
+// Sign-in page: email + password. The first thing every user loads, so it stands alone: no Refine, no router,
+// no menu code. After signing in the page reloads into the full app, at the page the user asked for.
+import { Alert, Button, Card, Form, Input, Typography } from "antd";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { authProvider } from "../providers/authProvider";
+import { destinationAfterLogin } from "./loginDestination";
 
 type LoginValues = { email: string; password: string };
 
 export function Login() {
-  const t = useTranslate();
-  const { mutate: login, isPending } = useLogin<LoginValues>();
+  const { t } = useTranslation();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const signIn = async (values: LoginValues) => {
+    setPending(true);
+    setError(undefined);
+    const result = await authProvider.login(values);
+    if (result.success) {
+      window.location.replace(destinationAfterLogin(window.location.search));
+      return;
+    }
+    setError(result.error?.message ?? t("pages.login.errors.unknown"));
+    setPending(false);
+  };
+
   return (
     <div style={{ minHeight: "100vh", display: "flex", alignItems: "center", justifyContent: "center", background: "#f5f5f5", padding: 16 }}>
       <Card style={{ width: 400, maxWidth: "100%" }}>
@@ -16,7 +34,8 @@ export function Login() {
         <Typography.Paragraph type="secondary" style={{ textAlign: "center" }}>
           {t("pages.login.subtitle")}
         </Typography.Paragraph>
-        <Form<LoginValues> layout="vertical" requiredMark={false} onFinish={(values) => login(values)}>
+        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
+        <Form<LoginValues> layout="vertical" requiredMark={false} onFinish={signIn}>
           <Form.Item
             name="email"
             label={t("pages.login.fields.email")}
@@ -30,7 +49,7 @@ export function Login() {
           <Form.Item name="password" label={t("pages.login.fields.password")} rules={[{ required: true, message: t("pages.login.errors.requiredPassword") }]}>
             <Input.Password size="large" autoComplete="current-password" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" size="large" block loading={isPending}>
+          <Button type="primary" htmlType="submit" size="large" block loading={pending}>
             {t("pages.login.signin")}
           </Button>
         </Form>
