@@ -23,7 +23,7 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   timeout: 60_000,
-  expect: { timeout: 10_000 },
+  expect: { timeout: 15_000 },
   forbidOnly: true,
   reporter: "list",
   // Per port: several checkouts' runs can share this directory without deleting each other's traces.

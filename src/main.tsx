@@ -15,14 +15,15 @@ const render = (node: ReactNode) =>
     </StrictMode>,
   );
 
+const startApp = async () => {
+  const { default: App } = await import("./App");
+  render(<App />);
+};
+
 // Signed out: only the sign-in page, without the app around it (a fraction of the JavaScript).
-// Signed in: the app. Signing in reloads the page, so the app always starts with a session.
+// Signed in: the app, which always starts with a session.
 void supabaseClient.auth.getSession().then(async ({ data }) => {
-  if (data.session) {
-    const { default: App } = await import("./App");
-    render(<App />);
-    return;
-  }
+  if (data.session) return startApp();
   const { Login } = await import("./pages/Login");
   if (window.location.pathname !== "/login") {
     const to = `${window.location.pathname}${window.location.search}`;
@@ -30,7 +31,12 @@ void supabaseClient.auth.getSession().then(async ({ data }) => {
   }
   render(
     <ConfigProvider theme={theme}>
-      <Login />
+      <Login
+        onSignedIn={(destination) => {
+          window.history.replaceState(null, "", destination);
+          void startApp();
+        }}
+      />
     </ConfigProvider>,
   );
 });

@@ -1,5 +1,5 @@
 // Sign-in page: email + password. The first thing every user loads, so it stands alone: no Refine, no router,
-// no menu code. After signing in the page reloads into the full app, at the page the user asked for.
+// no menu code. After signing in, the app takes over at the page the user asked for.
 import { Alert, Button, Card, Form, Input, Typography } from "antd";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +8,10 @@ import { destinationAfterLogin } from "./loginDestination";
 
 type LoginValues = { email: string; password: string };
 
-export function Login() {
+/** Inside the running app (after signing out) a reload starts it afresh with the new session. */
+const reloadAt = (destination: string) => window.location.replace(destination);
+
+export function Login({ onSignedIn = reloadAt }: { onSignedIn?: (destination: string) => void }) {
   const { t } = useTranslation();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string>();
@@ -18,7 +21,7 @@ export function Login() {
     setError(undefined);
     const result = await authProvider.login(values);
     if (result.success) {
-      window.location.replace(destinationAfterLogin(window.location.search));
+      onSignedIn(destinationAfterLogin(window.location.search));
       return;
     }
     setError(result.error?.message ?? t("pages.login.errors.unknown"));
