@@ -233,7 +233,8 @@ export const resources: ResourceDef[] = [
     defaultSort: { field: "started_on", order: "desc" },
     deleteCascade: "cascade.partnerships",
     fields: [
-      { name: "branch_id", type: "relation", relation: toBranch, required: true, list: true, filter: true },
+      { name: "branch_id", type: "relation", relation: { ...toBranch, inner: true }, required: true, list: true, filter: true },
+      { name: "branch.org_unit_id", type: "relation", relation: toOrgUnit, label: "partnerships.fields.org_unit_id", filter: true, form: false, show: false },
       { name: "mode", type: "enum", enum: PARTNERSHIP_MODE, required: true, list: true, filter: true },
       { name: "partner_kind", type: "enum", enum: PARTNER_KIND, required: true, list: true, filter: true },
       { name: "partner_name", type: "text", maxLength: 100, list: true, search: true, help: "partnerships.help.partner" },
@@ -290,7 +291,9 @@ export const resources: ResourceDef[] = [
     titleField: "purpose",
     defaultSort: { field: "spent_on", order: "desc" },
     fields: [
-      { name: "budget_id", type: "relation", relation: { ...toBudget, inner: true, select: `${toBudget.select},branch_id` }, required: true, list: true, filter: true },
+      { name: "budget_id", type: "relation", relation: { ...toBudget, inner: true, select: `${toBudget.select},org_unit_id,branch_id` }, required: true, list: true, filter: true },
+      { name: "budget.org_unit_id", type: "relation", relation: toOrgUnit, label: "fund_expenditures.fields.org_unit_id", filter: true, form: false, show: false },
+      { name: "budget.branch_id", type: "relation", relation: toBranch, label: "fund_expenditures.fields.branch_id", filter: true, form: false, show: false },
       { name: "spent_on", type: "date", required: true, list: true, filter: true },
       { name: "amount", type: "money", required: true, max: 999_999_999_999.99, list: true },
       { name: "purpose", type: "text", required: true, maxLength: 200, list: true, search: true },
@@ -335,6 +338,7 @@ export const resources: ResourceDef[] = [
       // inner embeds: dashboard drill-downs filter on "cycle.year" and "branch.org_unit_id"
       { name: "cycle_id", type: "relation", relation: { ...toCycle, inner: true }, required: true, list: true, filter: true },
       { name: "branch_id", type: "relation", relation: { ...toBranch, inner: true }, required: true, list: true, filter: true },
+      { name: "branch.org_unit_id", type: "relation", relation: toOrgUnit, label: "branch_evaluations.fields.org_unit_id", filter: true, form: false, show: false },
       { name: "report_submitted_on", type: "date", list: true, filter: true },
       ...(["score_leadership", "score_backbone", "score_venue", "score_carrier", "score_system", "score_performance", "satisfaction"] as const).map(
         (name) => ({ name, type: "number" as const, min: 0, max: 100, step: 1 }),

@@ -9,7 +9,7 @@ const t = (key: string, options?: Record<string, unknown>) => (options ? `${key}
 describe("selectFor", () => {
   it("embeds each relation by its foreign-key column, so two links to one table never clash", () => {
     expect(selectFor(resourceByName("partnerships")!)).toBe(
-      "*,branch:branches!branch_id(id,name),partner_branch:branches!partner_branch_id(id,name)",
+      "*,branch:branches!branch_id!inner(id,name),partner_branch:branches!partner_branch_id(id,name)",
     );
   });
   it("uses an inner join where the list filters through the relation", () => {

@@ -252,6 +252,7 @@ export const en: DeepPartialDictionary = {
     label: "Partnerships",
     fields: {
       branch_id: "Branch",
+      org_unit_id: "Org unit",
       mode: "Mode",
       partner_kind: "Partner kind",
       partner_name: "Partner name",
@@ -282,7 +283,7 @@ export const en: DeepPartialDictionary = {
   },
   fund_expenditures: {
     label: "Expenditures",
-    fields: { budget_id: "Budget", spent_on: "Spent on", amount: "Amount", purpose: "Purpose", voucher_no: "Voucher no.", updated_at: "Updated" },
+    fields: { budget_id: "Budget", org_unit_id: "Org unit", branch_id: "Branch", spent_on: "Spent on", amount: "Amount", purpose: "Purpose", voucher_no: "Voucher no.", updated_at: "Updated" },
   },
   evaluation_cycles: {
     label: "Evaluation cycles",
@@ -302,6 +303,7 @@ export const en: DeepPartialDictionary = {
     fields: {
       cycle_id: "Cycle",
       branch_id: "Branch",
+      org_unit_id: "Org unit",
       report_submitted_on: "Report submitted",
       score_leadership: "Leadership",
       score_backbone: "Backbone",

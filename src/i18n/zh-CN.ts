@@ -250,6 +250,7 @@ export const zhCN = {
     label: "党建联建",
     fields: {
       branch_id: "本方支部",
+      org_unit_id: "二级党组织",
       mode: "共建方式",
       partner_kind: "共建对象类型",
       partner_name: "共建单位名称",
@@ -280,7 +281,7 @@ export const zhCN = {
   },
   fund_expenditures: {
     label: "经费支出",
-    fields: { budget_id: "预算", spent_on: "支出日期", amount: "金额", purpose: "用途", voucher_no: "凭证号", updated_at: "更新时间" },
+    fields: { budget_id: "预算", org_unit_id: "二级党组织", branch_id: "支部", spent_on: "支出日期", amount: "金额", purpose: "用途", voucher_no: "凭证号", updated_at: "更新时间" },
   },
   evaluation_cycles: {
     label: "考核周期",
@@ -300,6 +301,7 @@ export const zhCN = {
     fields: {
       cycle_id: "考核周期",
       branch_id: "党支部",
+      org_unit_id: "二级党组织",
       report_submitted_on: "述职报告提交日期",
       score_leadership: "有坚强有力的领导班子",
       score_backbone: "有本领过硬的骨干队伍",
