@@ -29,6 +29,37 @@ export async function chooseFilter(page: Page, label: string, option: string) {
 
 export const panelLocator = (page: Page, panel: PanelSpec) => page.locator(`[data-panel="${panel.id}"]`);
 
+/**
+ * Clicks a bar of a chart panel with a drill-down. ECharts shows a pointer over a clickable bar: sweep the left half
+ * of the lower plot area until the cursor says so.
+ */
+export async function clickBarSegment(page: Page, panel: PanelSpec) {
+  const chart = panelLocator(page, panel).getByRole("img", { name: text(panel.title), exact: true });
+  await expect(chart.locator("canvas")).toBeVisible();
+  await chart.scrollIntoViewIfNeeded();
+  const area = (await chart.boundingBox())!;
+  const surface = chart.locator(":scope > div").first();
+  for (const share of [0.6, 0.5, 0.7, 0.4]) {
+    const y = area.y + area.height * share;
+    for (let x = area.x + 30; x < area.x + area.width * 0.5; x += 4) {
+      await page.mouse.move(x, y);
+      if ((await surface.evaluate((el) => (el as HTMLElement).style.cursor)) === "pointer") {
+        await page.mouse.click(x, y);
+        return;
+      }
+    }
+  }
+  throw new Error(`no clickable bar found in panel ${panel.id}`);
+}
+
+/** The filters of a list URL, in Refine's format (filters[i][field], filters[i][operator], filters[i][value]): field -> value. */
+export function listFilters(url: string): Map<string, string> {
+  const params = new URL(url).searchParams;
+  const filters = new Map<string, string>();
+  for (let i = 0; params.has(`filters[${i}][field]`); i++) filters.set(params.get(`filters[${i}][field]`)!, params.get(`filters[${i}][value]`)!);
+  return filters;
+}
+
 /** The cells of a panel's data-table view (first page), switching a chart to its table. */
 export async function shownCells(page: Page, panel: PanelSpec): Promise<{ cells: string[][]; total: string | null }> {
   const box = panelLocator(page, panel);

@@ -5,7 +5,19 @@ import { readFileSync } from "node:fs";
 import evaluation from "../dashboards/evaluation";
 import { text } from "../src/dashboards/spec";
 import { sql } from "../supabase/local/testing";
-import { chooseFilter, DASHBOARDS, expectedCells, expectPanelsMatchSql, panelLocator, readsUrl, routeOf, shownCells, waitForPanels } from "./dashboards";
+import {
+  chooseFilter,
+  clickBarSegment,
+  DASHBOARDS,
+  expectedCells,
+  expectPanelsMatchSql,
+  listFilters,
+  panelLocator,
+  readsUrl,
+  routeOf,
+  shownCells,
+  waitForPanels,
+} from "./dashboards";
 
 const thisYear = new Date().getFullYear();
 
@@ -62,31 +74,10 @@ test("leader: a click on a bar segment opens the evaluations of that unit and gr
   await page.goto(`/dashboards/evaluation?year=${year}`);
   await waitForPanels(page, evaluation);
   const grades = evaluation.panels.find((p) => p.id === "grades")!;
-  const chart = panelLocator(page, grades).getByRole("img", { name: text(grades.title), exact: true });
-  await expect(chart.locator("canvas")).toBeVisible();
-  await chart.scrollIntoViewIfNeeded();
-  const area = (await chart.boundingBox())!;
-  // ECharts shows a pointer over a clickable bar: sweep the lower plot area until the cursor says so
-  const surface = chart.locator(":scope > div").first();
-  let clicked = false;
-  for (const share of [0.6, 0.5, 0.7, 0.4]) {
-    const y = area.y + area.height * share;
-    for (let x = area.x + 30; x < area.x + area.width * 0.5 && !clicked; x += 4) {
-      await page.mouse.move(x, y);
-      if ((await surface.evaluate((el) => (el as HTMLElement).style.cursor)) === "pointer") {
-        await page.mouse.click(x, y);
-        clicked = true;
-      }
-    }
-    if (clicked) break;
-  }
-  expect(clicked).toBe(true);
+  await clickBarSegment(page, grades);
   await expect(page).toHaveURL(/\/branch-evaluations\?/);
-  // Refine's URL format: filters[i][field], filters[i][operator], filters[i][value]
-  const params = new URL(page.url()).searchParams;
-  const listFilters = new Map<string, string>();
-  for (let i = 0; params.has(`filters[${i}][field]`); i++) listFilters.set(params.get(`filters[${i}][field]`)!, params.get(`filters[${i}][value]`)!);
-  const filter = (field: string) => listFilters.get(field);
+  const filters = listFilters(page.url());
+  const filter = (field: string) => filters.get(field);
   const unit = Number(filter("branch.org_unit_id"));
   const grade = filter("grade");
   expect(filter("cycle.year")).toBe(String(year));
