@@ -9,7 +9,7 @@ import type { BaseKey, BaseRecord, CrudSort, DataProvider, HttpError } from "@re
 import { dataProvider as supabaseDataProvider } from "@refinedev/supabase";
 import type { SupabaseClient } from "@supabase/supabase-js";
 import { blockedWriteError, toHttpError, type PostgrestErrorLike } from "./errors";
-import { applyFilters, type FilterTarget } from "./postgrest";
+import { applyFilters, orderColumn, type FilterTarget } from "./postgrest";
 
 type Result<T> = { data: T | null; error: PostgrestErrorLike | null; status: number; count?: number | null };
 
@@ -27,12 +27,8 @@ async function run<T>(query: PromiseLike<Result<T>>, table: string): Promise<{ d
 
 const idColumn = (meta: Record<string, unknown> | undefined) => (meta?.idColumnName as string | undefined) ?? "id";
 
-function applySorters(query: { order: (column: string, options: { ascending: boolean; referencedTable?: string; nullsFirst?: boolean }) => unknown }, sorters: CrudSort[] = []) {
-  for (const { field, order } of sorters) {
-    // "branch.name" sorts by an embedded resource's column.
-    const [table, column] = field.includes(".") ? field.split(/\.(?=[^.]+$)/) : [undefined, field];
-    query.order(column, { ascending: order === "asc", ...(table ? { referencedTable: table } : {}) });
-  }
+function applySorters(query: { order: (column: string, options: { ascending: boolean }) => unknown }, sorters: CrudSort[] = []) {
+  for (const { field, order } of sorters) query.order(orderColumn(field), { ascending: order === "asc" });
 }
 
 export function createDataProvider(client: SupabaseClient): DataProvider {

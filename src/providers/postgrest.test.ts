@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyFilters, likeLiteral, orFilterString, quoteValue, type FilterTarget } from "./postgrest";
+import { applyFilters, likeLiteral, orderColumn, orFilterString, quoteValue, type FilterTarget } from "./postgrest";
 
 const recorder = () => {
   const calls: string[] = [];
@@ -88,5 +88,13 @@ describe("applyFilters", () => {
   it("refuses operators it cannot express rather than ignoring them", () => {
     const { target } = recorder();
     expect(() => applyFilters(target, [{ field: "x", operator: "ina", value: [1] }])).toThrow(/Unsupported/);
+  });
+});
+
+describe("orderColumn", () => {
+  it("sorts parent rows by a to-one embed's column in PostgREST's related-order syntax", () => {
+    expect(orderColumn("name")).toBe("name");
+    expect(orderColumn("branch.name")).toBe("branch(name)");
+    expect(orderColumn("budget.org_unit.name")).toBe("budget(org_unit(name))");
   });
 });

@@ -35,6 +35,19 @@ describe("select", () => {
     expect(data?.map((row) => row.code)).toEqual(descending.slice(1, 3));
   });
 
+  it("orders parent rows by a to-one embedded column (what list sorting on a relation relies on)", async () => {
+    const { data, error } = await leader
+      .from("branches")
+      .select("id, org_unit:org_units(code)")
+      .order("org_unit(code)", { ascending: false })
+      .order("id")
+      .limit(200);
+    expect(error).toBeNull();
+    const codes = (data as unknown as { org_unit: { code: string } }[]).map((row) => row.org_unit.code);
+    expect(new Set(codes).size).toBeGreaterThan(1);
+    expect(codes).toEqual([...codes].sort().reverse());
+  });
+
   it("filters with eq, ilike, in and or", async () => {
     const [first, second, third] = seeded;
     const eq = await leader.from("org_units").select("id").eq("code", first.code);
