@@ -26,6 +26,13 @@ async function uncoveredListed(client: SupabaseClient, orgUnitId: number, kind: 
 }
 
 describe("carriers.covered", () => {
+  it("reads today in Beijing time, the day the people using it see", async () => {
+    const [{ today, beijing }] = await sql<{ today: string; beijing: string }>(
+      "select current_date::text as today, (now() at time zone 'Asia/Shanghai')::date::text as beijing",
+    );
+    expect(today).toBe(beijing);
+  });
+
   it("matches DESIGN.md's definition, counted independently in SQL", async () => {
     const [{ uncovered }] = await sql<{ uncovered: string }>(
       `select count(*) as uncovered from public.carriers c
