@@ -27,9 +27,10 @@ async function uncoveredListed(client: SupabaseClient, orgUnitId: number, kind: 
 
 describe("carriers.covered", () => {
   it("reads today in Beijing time, the day the people using it see", async () => {
-    const [{ today, beijing }] = await sql<{ today: string; beijing: string }>(
-      "select current_date::text as today, (now() at time zone 'Asia/Shanghai')::date::text as beijing",
+    const [{ zone, today, beijing }] = await sql<{ zone: string; today: string; beijing: string }>(
+      "select current_setting('TimeZone') as zone, current_date::text as today, (now() at time zone 'Asia/Shanghai')::date::text as beijing",
     );
+    expect(zone).toBe("Asia/Shanghai");
     expect(today).toBe(beijing);
   });
 
