@@ -94,8 +94,9 @@ function cartesian(ctx: Context, type: "bar" | "line", stacked: boolean): ChartM
   const format = valueFormat(panel);
   const table = seriesTable(ctx);
   const horizontal = type === "bar" && panel.options?.horizontal === true;
-  // many long names (org units) under a vertical chart: slant them and cut them short rather than drop most
-  const crowded = !horizontal && table.source.length > 8;
+  // many long names (org units) under vertical bars: slant them and cut them short rather than drop most;
+  // a time axis (line) instead skips labels that would overlap, the points still say which month they are
+  const crowded = type === "bar" && !horizontal && table.source.length > 8;
   const categoryAxis = {
     type: "category",
     axisLabel: crowded ? { interval: 0, rotate: 35, width: 96, overflow: "truncate" } : { hideOverlap: true },
