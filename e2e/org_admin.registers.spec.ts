@@ -32,7 +32,9 @@ test("org_admin builds a unit's registers and sees every change in 变更记录"
     await fillText(page, "名称", unitName);
     await choose(page, "类型", "院系党委");
     await choose(page, "类别", "学院");
-    return saveAndShow(page, "/org-units");
+    const id = await saveAndShow(page, "/org-units");
+    await expect(page.locator(".ant-notification")).toContainText("二级党组织已创建");
+    return id;
   });
 
   const branchId = await test.step("branch in it", async () => {

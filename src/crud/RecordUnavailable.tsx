@@ -1,16 +1,20 @@
 import { useGo, useTranslate, type HttpError } from "@refinedev/core";
 import { Button, Result } from "antd";
 
-/** A record that does not exist or that RLS hides from this role (typed URL, old link): say so, no broken form. */
+/**
+ * A record that cannot be shown: missing or hidden by RLS from this role (typed URL, old link), refused, or a
+ * failure. Says which, instead of a broken form.
+ */
 export function RecordUnavailable({ error }: { error: HttpError | null }) {
   const t = useTranslate();
   const go = useGo();
-  const forbidden = error?.statusCode === 403;
+  const status = error?.statusCode ?? 500;
+  const kind = status === 403 ? "403" : status === 404 || status === 406 ? "404" : "error";
   return (
     <Result
-      status={forbidden ? "403" : "404"}
-      title={forbidden ? t("pages.forbidden.title") : "404"}
-      subTitle={forbidden ? t("pages.forbidden.subtitle") : t("errors.notFound")}
+      status={kind}
+      title={kind === "403" ? t("pages.forbidden.title") : kind === "404" ? "404" : t("errors.unknown")}
+      subTitle={kind === "403" ? t("pages.forbidden.subtitle") : kind === "404" ? t("errors.notFound") : error?.message}
       extra={
         <Button type="primary" onClick={() => go({ to: "/" })}>
           {t("pages.forbidden.backHome")}
