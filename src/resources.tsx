@@ -53,6 +53,17 @@ const AUDITED_TABLE = enumOf("audited_table", [
 const toOrgUnit: Relation = { resource: "org_units", labelField: "name", searchFields: ["code"] };
 const toBranch: Relation = { resource: "branches", labelField: "name", searchFields: ["code"], unitField: "org_unit_id" };
 const toMember: Relation = { resource: "members", labelField: "name", searchFields: ["student_or_staff_no"] };
+// Posts and reviews filter by the member's branch and org unit through this embed.
+const toMemberWithUnit: Relation = {
+  ...toMember,
+  inner: true,
+  select: "id,name,branch_id,branch:branches!branch_id!inner(org_unit_id)",
+};
+const memberScopeFilters = (resource: string) =>
+  [
+    { name: "member.branch_id", type: "relation", relation: toBranch, label: `${resource}.fields.branch_id`, filter: true, form: false, show: false },
+    { name: "member.branch.org_unit_id", type: "relation", relation: toOrgUnit, label: `${resource}.fields.org_unit_id`, filter: true, form: false, show: false },
+  ] as const;
 const toCarrier: Relation = { resource: "carriers", labelField: "name", unitField: "org_unit_id" };
 const toCycle: Relation = { resource: "evaluation_cycles", labelField: "title" };
 const toPartnership: Relation = {
@@ -355,7 +366,8 @@ export const resources: ResourceDef[] = [
     titleField: "post_title",
     defaultSort: { field: "year", order: "desc" },
     fields: [
-      { name: "member_id", type: "relation", relation: toMember, required: true, list: true, filter: true },
+      { name: "member_id", type: "relation", relation: toMemberWithUnit, required: true, list: true, filter: true },
+      ...memberScopeFilters("member_posts"),
       { name: "year", type: "number", required: true, min: 2000, max: 2100, list: true, filter: true, defaultValue: new Date().getFullYear() },
       { name: "post_title", type: "text", required: true, maxLength: 100, list: true, search: true },
       { name: "duties", type: "textarea", maxLength: 2000 },
@@ -374,7 +386,8 @@ export const resources: ResourceDef[] = [
     defaultSort: { field: "id", order: "desc" },
     fields: [
       { name: "cycle_id", type: "relation", relation: toCycle, required: true, list: true, filter: true },
-      { name: "member_id", type: "relation", relation: toMember, required: true, list: true, filter: true },
+      { name: "member_id", type: "relation", relation: toMemberWithUnit, required: true, list: true, filter: true },
+      ...memberScopeFilters("member_reviews"),
       { name: "grade", type: "enum", enum: MEMBER_GRADE, required: true, list: true, filter: true },
       { name: "comment", type: "textarea", maxLength: 2000 },
     ],

@@ -318,9 +318,9 @@ export const en: DeepPartialDictionary = {
   },
   member_posts: {
     label: "Member posts",
-    fields: { member_id: "Member", year: "Year", post_title: "Post", duties: "Duties", targets: "Targets", self_review: "Self review", grade: "Grade" },
+    fields: { member_id: "Member", branch_id: "Branch", org_unit_id: "Org unit", year: "Year", post_title: "Post", duties: "Duties", targets: "Targets", self_review: "Self review", grade: "Grade" },
   },
-  member_reviews: { label: "Member reviews", fields: { cycle_id: "Cycle", member_id: "Member", grade: "Grade", comment: "Comment" } },
+  member_reviews: { label: "Member reviews", fields: { cycle_id: "Cycle", member_id: "Member", branch_id: "Branch", org_unit_id: "Org unit", grade: "Grade", comment: "Comment" } },
   accounts: {
     label: "Accounts",
     fields: {

@@ -316,11 +316,11 @@ export const zhCN = {
   },
   member_posts: {
     label: "定岗明责",
-    fields: { member_id: "党员", year: "年度", post_title: "岗位", duties: "岗位职责", targets: "考核目标", self_review: "自评", grade: "评定等次" },
+    fields: { member_id: "党员", branch_id: "支部", org_unit_id: "二级党组织", year: "年度", post_title: "岗位", duties: "岗位职责", targets: "考核目标", self_review: "自评", grade: "评定等次" },
   },
   member_reviews: {
     label: "民主评议",
-    fields: { cycle_id: "考核周期", member_id: "党员", grade: "评议等次", comment: "评语" },
+    fields: { cycle_id: "考核周期", member_id: "党员", branch_id: "支部", org_unit_id: "二级党组织", grade: "评议等次", comment: "评语" },
   },
   accounts: {
     label: "账号管理",
