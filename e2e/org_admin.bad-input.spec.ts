@@ -118,3 +118,30 @@ test("a script-tag string is stored as typed and shown as text, never run", asyn
     await sql("delete from org_units where code = $1", [code]);
   }
 });
+
+test("search text with PostgREST's reserved characters finds exactly what was typed", async ({ page }) => {
+  const tag = Date.now().toString(36);
+  const literal = `检索 100% (a,b) "q" ${tag}`;
+  await sql(
+    `insert into org_units (code, name, kind, category) values ($1, $2, 'general_branch', 'administration'), ($3, $4, 'general_branch', 'administration')`,
+    [`PCT-${tag}`, literal, `PCX-${tag}`, `检索 1000 (a b) q ${tag}`],
+  );
+  try {
+    await page.goto("/org-units");
+    const search = page.getByLabel("搜索", { exact: true });
+    const rows = page.locator(".ant-table-tbody tr.ant-table-row");
+    for (const text of [`100% (a,b) "q" ${tag}`, "100%", "(a,b)", '"q"']) {
+      // From the full list each time, so a stale result cannot pass for the new one.
+      await search.fill("");
+      await expect(rows).not.toHaveCount(1);
+      await search.fill(text);
+      await expect(rows).toHaveCount(1);
+      await expect(rows.first()).toContainText(literal);
+    }
+    // A LIKE wildcard typed by the user is a character, not "anything".
+    await search.fill(`1_0 ${tag}`);
+    await expect(page.locator(".ant-table-tbody .ant-empty")).toBeVisible();
+  } finally {
+    await sql("delete from org_units where code in ($1, $2)", [`PCT-${tag}`, `PCX-${tag}`]);
+  }
+});
