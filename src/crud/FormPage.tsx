@@ -1,7 +1,7 @@
 // Generic create / edit page for a declared resource.
 import { Create, Edit, useForm } from "@refinedev/antd";
 import { useGetIdentity, useTranslate, type HttpError } from "@refinedev/core";
-import { Form } from "antd";
+import { Form, Skeleton } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useSearchParams } from "react-router";
 import { FieldInput } from "./FieldInput";
@@ -59,6 +59,8 @@ export function FormPage({ resource, action }: { resource: ResourceDef; action: 
 
   const fields = formFields(resource, action);
   if (action === "edit" && recordQuery?.isError) return <RecordUnavailable error={recordQuery.error} />;
+  // No fields to type into before the record arrives: its values would overwrite what was typed.
+  const awaitingRecord = action === "edit" && !recordQuery?.data;
   const initialValues =
     action === "create"
       ? {
@@ -68,26 +70,28 @@ export function FormPage({ resource, action }: { resource: ResourceDef; action: 
         }
       : formProps.initialValues;
 
+  const items = fields.map((field) => {
+    const label = t(fieldLabelKey(resource, field));
+    return (
+      <Form.Item
+        key={field.name}
+        name={field.name}
+        label={label}
+        rules={rulesFor(field, label, t)}
+        valuePropName={field.type === "boolean" ? "checked" : "value"}
+        extra={field.help ? t(field.help) : undefined}
+        {...textProps(field)}
+        {...dateProps(field)}
+      >
+        <FieldInput field={field} label={label} recordId={id} disabled={Boolean(field.orgUnit && lockedUnit != null)} />
+      </Form.Item>
+    );
+  });
+
   const body = (
     // Named: field ids become "<table>_<column>", never clashing with other ids on the page.
     <Form {...formProps} name={resource.name} initialValues={initialValues} layout="vertical" style={{ maxWidth: 720 }} scrollToFirstError>
-      {fields.map((field) => {
-        const label = t(fieldLabelKey(resource, field));
-        return (
-          <Form.Item
-            key={field.name}
-            name={field.name}
-            label={label}
-            rules={rulesFor(field, label, t)}
-            valuePropName={field.type === "boolean" ? "checked" : "value"}
-            extra={field.help ? t(field.help) : undefined}
-            {...textProps(field)}
-            {...dateProps(field)}
-          >
-            <FieldInput field={field} label={label} recordId={id} disabled={Boolean(field.orgUnit && lockedUnit != null)} />
-          </Form.Item>
-        );
-      })}
+      {awaitingRecord ? <Skeleton active paragraph={{ rows: fields.length }} /> : items}
     </Form>
   );
 
