@@ -21,7 +21,8 @@ export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
   workers: 2,
-  retries: 0,
+  // One retry in CI, where a red run blocks everything; a test that needed it is reported as flaky, not hidden.
+  retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   // Generous: CI machines have two cores, and a list waits on its count query.
   expect: { timeout: 20_000 },

@@ -70,6 +70,7 @@ try {
       env: { PLAYWRIGHT_JSON_OUTPUT_FILE: report },
       counts: () => {
         const stats = readJson(report)?.stats;
+        if (stats?.flaky) console.log(`  ${stats.flaky} end-to-end test(s) passed only on their retry (flaky): see the list above`);
         return { passed: (stats?.expected ?? 0) + (stats?.flaky ?? 0), failed: stats ? stats.unexpected : 1 };
       },
     });
