@@ -4,6 +4,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { build, preview, type PreviewServer } from "vite";
 import { API_URL, ANON_KEY, DB_URL, DEMO_ACCOUNTS, DEMO_PASSWORD, projectRoot } from "../supabase/local/env";
+import { onStopRequest } from "../supabase/local/processes";
 import { startStack } from "../supabase/local/stack";
 
 const APP_PORT = Number(process.env.APP_PORT ?? 4173);
@@ -36,10 +37,7 @@ async function main() {
     await stack.stop();
     process.exit(code);
   };
-  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(0));
-  // If whatever launched this process dies without passing a signal on, stop rather than linger as an orphan.
-  const parent = process.ppid;
-  setInterval(() => process.ppid !== parent && void shutdown(0), 1000).unref();
+  onStopRequest(() => void shutdown(0));
 
   try {
     const builtAt = existsSync(join(outDir, "index.html")) ? statSync(join(outDir, "index.html")).mtimeMs : 0;

@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { resolve } from "node:path";
 import { localDataDir } from "../supabase/local/dataDir";
+import { onStopRequest } from "../supabase/local/processes";
 
 // Set before the stack module reads its environment.
 process.env.SUPABASE_API_PORT ??= "54421";
@@ -57,9 +58,7 @@ await run(vitest("unit"));
 console.log("\n── starting a fresh local stack for the tests");
 const stack = await startStack({ reset: true, log: () => undefined });
 // Interrupted: stop the stack before going (the test runners get the same signal from the terminal).
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-  process.on(signal, () => void stack.stop().finally(() => process.exit(130)));
-}
+onStopRequest(() => void stack.stop().finally(() => process.exit(130)));
 try {
   await run({ ...vitest("stack"), name: "database + API contract" });
   if (await run({ name: "build (e2e)", command: npx("vite", "build", "--outDir", process.env.E2E_DIST!, "--emptyOutDir", "--logLevel", "warn") })) {

@@ -1,6 +1,7 @@
 // `start [--reset]`: run the local stack in the foreground until Ctrl-C / SIGTERM (--reset rebuilds the
 // database first). `reset`: rebuild the database from migrations + seed, then exit. A failed start prints one `error:` line and exits with code 1.
 import { ANON_KEY, API_URL, DATA_DIR, DB_URL, SERVICE_ROLE_KEY } from "./env";
+import { onStopRequest } from "./processes";
 import { StackError, startStack, type Stack } from "./stack";
 
 const command = process.argv[2];
@@ -16,22 +17,13 @@ function fail(error: unknown): never {
 async function start() {
   const aborter = new AbortController();
   let stack: Stack | undefined;
-  let stopping = false;
-  const shutdown = async (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
+  onStopRequest(async (signal) => {
     if (!stack) return aborter.abort(); // start-up notices, tears down what it started and exits below
     log(`\n${signal}: stopping`);
     await stack.stop();
     log("stopped");
     process.exit(0);
-  };
-  process.on("SIGINT", shutdown);
-  process.on("SIGTERM", shutdown);
-  process.on("SIGHUP", shutdown);
-  // If whatever launched this process dies without passing a signal on, stop rather than linger as an orphan.
-  const parent = process.ppid;
-  setInterval(() => process.ppid !== parent && void shutdown("SIGHUP"), 1000).unref();
+  });
 
   const startedAt = performance.now();
   try {

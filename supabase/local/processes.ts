@@ -183,3 +183,19 @@ export class Supervised {
     }, pause);
   }
 }
+
+/**
+ * Calls `stop` once: on Ctrl-C, SIGTERM or SIGHUP, or when the process that launched this one dies without passing
+ * a signal on, so that a stack does not linger as an orphan.
+ */
+export function onStopRequest(stop: (signal: NodeJS.Signals) => void): void {
+  let requested = false;
+  const request = (signal: NodeJS.Signals) => {
+    if (requested) return;
+    requested = true;
+    stop(signal);
+  };
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => request(signal));
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && request("SIGHUP"), 1000).unref();
+}
