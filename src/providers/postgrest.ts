@@ -112,7 +112,4 @@ export function applyFilters(query: FilterTarget, filters: CrudFilter[] = []): v
  * The `order` column for a sorter. "branch.name" must sort the parent rows by their to-one embed, which PostgREST
  * spells `branch(name)`; supabase-js's `referencedTable` would only reorder rows inside each embed.
  */
-export const orderColumn = (field: string): string => {
-  const dot = field.lastIndexOf(".");
-  return dot < 0 ? field : `${field.slice(0, dot).replace(/\./g, "(")}(${field.slice(dot + 1)}${")".repeat(field.split(".").length - 1)}`;
-};
+export const orderColumn = (field: string): string => field.split(".").reduceRight((inner, embed) => `${embed}(${inner})`);
