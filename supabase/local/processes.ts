@@ -64,11 +64,11 @@ export async function httpOk(url: string): Promise<boolean> {
   return response.ok;
 }
 
-/** Sends SIGTERM, waits, then SIGKILL; resolves once the pid is gone. */
-export async function terminate(pid: number, graceMs = 5000): Promise<void> {
+/** Sends `signal` (SIGTERM), waits, then SIGKILL; resolves once the pid is gone. */
+export async function terminate(pid: number, graceMs: number = 5000, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
   if (!isAlive(pid)) return;
   try {
-    process.kill(pid, "SIGTERM");
+    process.kill(pid, signal);
   } catch {
     return;
   }
@@ -94,7 +94,23 @@ type SupervisedOptions = {
   ready: () => Promise<boolean>;
   log: (line: string) => void;
   ipc?: boolean;
+  /** Run the child as this user (root starting postgres as the `postgres` user). */
+  uid?: number;
+  gid?: number;
+  /** How to ask the child to stop (postgres: SIGINT, its fast shutdown; SIGTERM would wait for every client). */
+  stopSignal?: NodeJS.Signals;
+  /** How long `stop()` waits after stopSignal before SIGKILL; 5 s by default. */
+  stopGraceMs?: number;
+  /** Which lines a running child writes are worth showing (all by default). */
+  echo?: (line: string) => boolean;
+  /** Start-up may take this long (postgres replaying WAL after a crash); 30 s by default. */
+  readyTimeoutMs?: number;
+  /** Called once when the child crashed too often to be restarted: the stack cannot serve without it. */
+  onGiveUp?: (message: string) => void;
 };
+
+/** More crashes than this within a minute and a child is given up. */
+export const MAX_CRASHES_PER_MINUTE = 5;
 
 /**
  * A child the stack keeps alive: if it exits while the stack runs, it is started again (with a growing
@@ -115,11 +131,19 @@ export class Supervised {
     return this.child?.exitCode === null && this.child.signalCode === null ? this.child.pid : undefined;
   }
 
+  /** The last lines the current child wrote (a start-up failure's explanation). */
+  get output(): readonly string[] {
+    return this.recentOutput;
+  }
+
   async start(): Promise<void> {
     const child = this.spawnChild();
     await waitUntil(this.options.name, this.options.ready, {
-      stillRunning: () => child.exitCode === null && child.signalCode === null,
-    }).catch((error) => {
+      timeoutMs: this.options.readyTimeoutMs,
+      stillRunning: () => child.exitCode === null && child.signalCode === null && !this.stopping,
+    }).catch(async (error) => {
+      // A child that never became ready must not linger (a postgres stuck in recovery, say).
+      if (child.pid) await terminate(child.pid, this.options.stopGraceMs, this.options.stopSignal);
       const lastOutput = this.recentOutput.at(-1);
       throw new StackError(`${error.message}${lastOutput ? `: ${lastOutput.trim()}` : ""}`);
     });
@@ -131,17 +155,20 @@ export class Supervised {
     this.stopping = true;
   }
 
+  /** Ends the child for good; returns at once when it has already exited (its exit was seen). */
   async stop(): Promise<void> {
     this.stopping = true;
-    const pid = this.child?.pid;
-    if (pid) await terminate(pid);
+    const pid = this.pid;
+    if (pid) await terminate(pid, this.options.stopGraceMs, this.options.stopSignal);
   }
 
   private spawnChild(): ChildProcess {
-    const { command, args = [], env, cwd, ipc } = this.options;
+    const { command, args = [], env, cwd, ipc, uid, gid } = this.options;
     const child = spawn(command, args, {
       env: { ...process.env, ...env },
       cwd,
+      uid,
+      gid,
       stdio: ipc ? ["ignore", "pipe", "pipe", "ipc"] : ["ignore", "pipe", "pipe"],
       // Its own process group: a terminal's Ctrl-C reaches the stack only, which stops children in order.
       detached: true,
@@ -153,7 +180,7 @@ export class Supervised {
         if (!line.trim()) continue;
         this.recentOutput = [...this.recentOutput.slice(-20), line];
         // Start-up chatter stays quiet; what a running child says afterwards is worth seeing.
-        if (this.readyChild === child && !this.stopping) this.options.log(`${this.options.name}: ${line}`);
+        if (this.readyChild === child && !this.stopping && (this.options.echo?.(line) ?? true)) this.options.log(`${this.options.name}: ${line}`);
       }
     };
     child.stdout?.on("data", onOutput);
@@ -168,18 +195,32 @@ export class Supervised {
   }
 
   private restartAfterCrash(code: number | null, signal: NodeJS.Signals | null) {
+    this.restartAfter(signal ? `signal ${signal}` : `code ${code}`);
+  }
+
+  /** Counts a crash (an exit, or a restart that failed) and restarts after a growing pause, or gives up. */
+  private restartAfter(how: string) {
     const now = Date.now();
     this.crashes = [...this.crashes.filter((at) => now - at < 60_000), now];
-    const how = signal ? `signal ${signal}` : `code ${code}`;
+    if (this.crashes.length > MAX_CRASHES_PER_MINUTE) {
+      if (this.stopping) return;
+      this.stopping = true;
+      const message = `${this.options.name} crashed ${this.crashes.length} times within a minute (last: ${how}); giving up`;
+      // Said once, loudly: the stack is of no use without this child, and whoever hosts it must stop.
+      if (this.options.onGiveUp) this.options.onGiveUp(message);
+      else this.options.log(`error: ${message}`);
+      return;
+    }
     const pause = 250 * 2 ** (this.crashes.length - 1);
     // Decide after the pause: an exit that is part of the whole stack stopping is not a crash.
     setTimeout(() => {
       if (this.stopping) return;
-      if (this.crashes.length > 5) {
-        return this.options.log(`${this.options.name} exited (${how}) ${this.crashes.length} times within a minute; not restarting`);
-      }
       this.options.log(`${this.options.name} exited unexpectedly (${how}); restarting`);
-      this.start().catch((error) => this.options.log(`${this.options.name} restart failed: ${error.message}`));
+      this.start().catch((error) => {
+        if (this.stopping) return;
+        this.options.log(`${this.options.name} restart failed: ${error.message}`);
+        this.restartAfter(`restart failed: ${error.message}`);
+      });
     }, pause);
   }
 }

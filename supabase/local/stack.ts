@@ -17,6 +17,11 @@ export type StackOptions = {
   databaseOnly?: boolean;
   /** Aborting stops start-up at the next step and tears down what was started. */
   signal?: AbortSignal;
+  /**
+   * A child crashed too often to be restarted: the stack has already stopped everything else. By default the
+   * process says so in one `error:` line and exits with code 1, rather than serve half a stack.
+   */
+  onFatal?: (message: string) => void;
 };
 
 export type Stack = {
@@ -54,6 +59,18 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
     process.removeListener("exit", killOnExit);
   };
   process.on("exit", killOnExit);
+  let gaveUp = false;
+  const giveUp = (message: string) => {
+    if (gaveUp) return;
+    gaveUp = true;
+    const onFatal =
+      opts.onFatal ??
+      ((line: string) => {
+        console.error(`error: ${line}; the stack is stopped`);
+        process.exit(1);
+      });
+    void stop().finally(() => onFatal(message));
+  };
   const checkpoint = () => {
     if (opts.signal?.aborted) throw new StackError("start-up interrupted");
   };
@@ -66,13 +83,13 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
       // starts: a missing binary is reported while nothing runs yet.
       const [restPort, restAdminPort, authPort] = [await freePort(), await freePort(), await freePort()];
       services = [
-        postgrestProcess(restPort, restAdminPort, log),
-        authProcess(authPort, log),
-        gatewayProcess(restPort, authPort, log),
+        postgrestProcess(restPort, restAdminPort, log, giveUp),
+        authProcess(authPort, log, giveUp),
+        gatewayProcess(restPort, authPort, log, giveUp),
       ];
     }
 
-    const database: Database = await startPostgres({ dataDir: DATA_DIR, port: DB_PORT, reset: opts.reset ?? false, log });
+    const database: Database = await startPostgres({ dataDir: DATA_DIR, port: DB_PORT, reset: opts.reset ?? false, log, onGiveUp: giveUp });
     stoppers.push(database.stop);
     pidSources.push(database.pid);
     log(`postgres ready on 127.0.0.1:${DB_PORT}`);
@@ -101,7 +118,7 @@ export async function startStack(opts: StackOptions = {}): Promise<Stack> {
   }
 }
 
-function postgrestProcess(port: number, adminPort: number, log: (line: string) => void) {
+function postgrestProcess(port: number, adminPort: number, log: (line: string) => void, onGiveUp: (message: string) => void) {
   return new Supervised({
     name: "postgrest",
     command: postgrestBinary,
@@ -119,10 +136,11 @@ function postgrestProcess(port: number, adminPort: number, log: (line: string) =
     },
     ready: () => httpOk(`http://127.0.0.1:${adminPort}/ready`),
     log,
+    onGiveUp,
   });
 }
 
-function authProcess(port: number, log: (line: string) => void) {
+function authProcess(port: number, log: (line: string) => void, onGiveUp: (message: string) => void) {
   return new Supervised({
     name: "auth",
     command: process.execPath,
@@ -142,10 +160,11 @@ function authProcess(port: number, log: (line: string) => void) {
     },
     ready: () => httpOk(`http://127.0.0.1:${port}/health`),
     log,
+    onGiveUp,
   });
 }
 
-function gatewayProcess(restPort: number, authPort: number, log: (line: string) => void) {
+function gatewayProcess(restPort: number, authPort: number, log: (line: string) => void, onGiveUp: (message: string) => void) {
   return new Supervised({
     name: "gateway",
     command: process.execPath,
@@ -157,6 +176,9 @@ function gatewayProcess(restPort: number, authPort: number, log: (line: string) 
       GATEWAY_API_KEYS: [ANON_KEY, SERVICE_ROLE_KEY].join(","),
       GATEWAY_REST_PORT: String(restPort),
       GATEWAY_AUTH_PORT: String(authPort),
+      // Limits, overridable for a deployment with other needs (defaults in gateway/server.ts).
+      GATEWAY_UPSTREAM_TIMEOUT_MS: process.env.SUPABASE_GATEWAY_UPSTREAM_TIMEOUT_MS,
+      GATEWAY_MAX_BODY_BYTES: process.env.SUPABASE_GATEWAY_MAX_BODY_BYTES,
     },
     ready: async () => {
       const response = await fetch(`${API_URL}/auth/v1/health`, { headers: { apikey: ANON_KEY }, signal: AbortSignal.timeout(2000) });
@@ -164,5 +186,6 @@ function gatewayProcess(restPort: number, authPort: number, log: (line: string) 
       return response.ok;
     },
     log,
+    onGiveUp,
   });
 }

@@ -12,6 +12,8 @@ const gateway = await startGateway({
   port: Number(env("GATEWAY_PORT")),
   apiKeys: env("GATEWAY_API_KEYS").split(","),
   upstreams: { rest: Number(env("GATEWAY_REST_PORT")), auth: Number(env("GATEWAY_AUTH_PORT")) },
+  upstreamTimeoutMs: process.env.GATEWAY_UPSTREAM_TIMEOUT_MS ? Number(process.env.GATEWAY_UPSTREAM_TIMEOUT_MS) : undefined,
+  maxBodyBytes: process.env.GATEWAY_MAX_BODY_BYTES ? Number(process.env.GATEWAY_MAX_BODY_BYTES) : undefined,
 });
 
 const shutdown = () => void gateway.stop().finally(() => process.exit(0));

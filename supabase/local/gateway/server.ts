@@ -7,7 +7,17 @@ export type GatewayOptions = {
   port: number;
   apiKeys: string[];
   upstreams: { rest: number; auth: number };
+  /** An upstream that has not started answering by then gets a 504 (and its request is aborted). */
+  upstreamTimeoutMs?: number;
+  /** A larger request body is refused with 413 before it reaches a service. */
+  maxBodyBytes?: number;
 };
+
+// Above the longest statement_timeout an API role has (8 s), so a slow query ends as PostgREST's own error.
+export const DEFAULT_UPSTREAM_TIMEOUT_MS = 20_000;
+// A 10,000-row Excel import sent as JSON to an RPC is a few MB; this leaves room without letting one
+// request hold hundreds of MB in PostgREST's memory.
+export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 const allowedHeaders =
   "authorization, apikey, content-type, x-client-info, prefer, range, accept-profile, content-profile, x-supabase-api-version, x-upsert";
@@ -86,7 +96,19 @@ export async function startGateway(options: GatewayOptions): Promise<{ stop(): P
     headers["x-forwarded-proto"] = "http";
     headers["x-forwarded-prefix"] = `/${route[1]}/v1`;
 
+    const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    const tooLarge = () => {
+      // The rest of the body is read and dropped, so the client sees this answer rather than a reset.
+      req.resume();
+      sendJson(res, 413, { message: `请求内容过大（上限 ${Math.round(maxBodyBytes / 1024 / 1024)} MB）`, code: "payload_too_large" }, {
+        ...cors,
+        connection: "close",
+      });
+    };
+    if (Number(req.headers["content-length"] ?? 0) > maxBodyBytes) return tooLarge();
+
     const { rest, auth } = options.upstreams;
+    const service = route[1] === "rest" ? "数据服务" : "认证服务";
     const upstream = http.request(
       {
         host: "127.0.0.1",
@@ -96,13 +118,39 @@ export async function startGateway(options: GatewayOptions): Promise<{ stop(): P
         headers,
       },
       (upstreamRes) => {
+        clearTimeout(timer);
         res.writeHead(upstreamRes.statusCode ?? 502, { ...upstreamRes.headers, ...cors });
         upstreamRes.pipe(res);
       },
     );
+    let failure: { status: number; message: string; code: string } | undefined;
+    const timer = setTimeout(() => {
+      failure = { status: 504, message: `${service}响应超时，请稍后重试`, code: "upstream_timeout" };
+      upstream.destroy();
+    }, options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS);
     upstream.on("error", () => {
-      if (!res.headersSent) sendJson(res, 503, { message: `${route[1]} service unavailable` }, cors);
-      else res.destroy();
+      clearTimeout(timer);
+      if (failure?.status === 413) return; // answered already
+      if (res.headersSent) return res.destroy();
+      const { status, message, code } = failure ?? { status: 503, message: `${service}暂不可用，请稍后重试`, code: "service_unavailable" };
+      sendJson(res, status, { message, code }, cors);
+    });
+    // A client that goes away takes its upstream request with it (PostgREST then cancels the query).
+    res.on("close", () => {
+      clearTimeout(timer);
+      if (!res.writableFinished) upstream.destroy();
+    });
+    // A body without a length (chunked) is counted as it streams.
+    let received = 0;
+    req.on("data", (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > maxBodyBytes && !failure) {
+        failure = { status: 413, message: "", code: "payload_too_large" };
+        req.unpipe(upstream);
+        upstream.destroy();
+        clearTimeout(timer);
+        if (!res.headersSent) tooLarge();
+      }
     });
     req.pipe(upstream);
   });
