@@ -1,138 +1,14 @@
 // Stack lifecycle through the CLI, on ports and a data directory of its own (never the stack under test):
 // start, supervision, stop without leftovers, data across restarts, reset, and the one-line start-up failures.
-import { spawn, type ChildProcess } from "node:child_process";
-import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, writeFileSync } from "node:fs";
 import net from "node:net";
-import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { createClient } from "@supabase/supabase-js";
-import pg from "pg";
-import ws from "ws";
 import { afterAll, describe, expect, it } from "vitest";
-import { ANON_KEY, DEMO_PASSWORD, projectRoot, supabaseDir } from "./env";
+import { cliHarness, descendants, isAlive, portFree, processesUsing, sleep, stopCli } from "./cliHarness";
+import { DEMO_PASSWORD, supabaseDir } from "./env";
 
-const API_PORT = 56321;
-const DB_PORT = 56322;
-const apiUrl = `http://127.0.0.1:${API_PORT}`;
-const cli = resolve(supabaseDir, "local/cli.ts");
-const scratch = mkdtempSync(join(tmpdir(), "dj-lifecycle-"));
-chmodSync(scratch, 0o755); // postgres runs as its own user and must reach the data directories inside
-const running = new Set<ChildProcess>();
-
-afterAll(async () => {
-  for (const child of running) child.kill("SIGTERM");
-  await Promise.all([...running].map((child) => new Promise((done) => child.once("exit", done))));
-  rmSync(scratch, { recursive: true, force: true });
-});
-
-type CliRun = { child: ChildProcess; stdout: () => string; stderr: () => string; exit: Promise<number | null> };
-
-function runCli(args: string[], env: Record<string, string>): CliRun {
-  const child = spawn(process.execPath, ["--import", "tsx", cli, ...args], {
-    cwd: projectRoot,
-    env: { ...process.env, SUPABASE_API_PORT: String(API_PORT), SUPABASE_DB_PORT: String(DB_PORT), ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  running.add(child);
-  let stdout = "";
-  let stderr = "";
-  child.stdout!.on("data", (chunk) => (stdout += chunk));
-  child.stderr!.on("data", (chunk) => (stderr += chunk));
-  const exit = new Promise<number | null>((done) =>
-    child.once("exit", (code) => {
-      running.delete(child);
-      done(code);
-    }),
-  );
-  return { child, stdout: () => stdout, stderr: () => stderr, exit };
-}
-
-/** Starts `cli.ts start` and resolves once it reports ready, with the pids it printed. */
-async function startCli(env: Record<string, string>) {
-  const run = runCli(["start"], env);
-  const outcome = await Promise.race([
-    run.exit.then((code) => ({ exited: code })),
-    (async () => {
-      while (!run.stdout().includes("Local Supabase is running")) await sleep(50);
-      return { exited: undefined };
-    })(),
-  ]);
-  if (outcome.exited !== undefined) throw new Error(`stack exited (${outcome.exited}): ${run.stderr()}`);
-  while (!/pids: .*\n/.test(run.stdout())) await sleep(20);
-  const pids = /pids:\s+([\d ]+)\n/.exec(run.stdout())![1].trim().split(/\s+/).map(Number);
-  return { ...run, pids };
-}
-
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
-function isAlive(pid: number) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Every live descendant of a process, read from /proc (postgres backends included). */
-function descendants(root: number): number[] {
-  const parents = new Map<number, number>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-    } catch {
-      // exited while reading
-    }
-  }
-  const found: number[] = [];
-  const visit = (pid: number) => {
-    for (const [child, parent] of parents) if (parent === pid) (found.push(child), visit(child));
-  };
-  visit(root);
-  return found;
-}
-
-/** Processes whose command line names the data directory: a postgres left behind would. */
-function processesUsing(dataDir: string): number[] {
-  return readdirSync("/proc")
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((entry) => {
-      try {
-        return readFileSync(`/proc/${entry}/cmdline`, "utf8").includes(dataDir);
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
-
-async function portFree(port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const server = net.createServer();
-    server.once("error", () => done(false));
-    server.listen(port, "127.0.0.1", () => server.close(() => done(true)));
-  });
-}
-
-async function query<Row>(text: string, params: unknown[] = []): Promise<Row[]> {
-  const client = new pg.Client({ host: "127.0.0.1", port: DB_PORT, user: "postgres", password: "postgres", database: "postgres" });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-const client = () =>
-  createClient(apiUrl, ANON_KEY, { auth: { persistSession: false, autoRefreshToken: false }, realtime: { transport: ws as never } });
-
-async function stopCli(run: CliRun) {
-  run.child.kill("SIGTERM");
-  return run.exit;
-}
+const { apiPort: API_PORT, dbPort: DB_PORT, scratch, runCli, startCli, query, client, cleanup } = await cliHarness("dj-lifecycle-");
+afterAll(cleanup);
 
 describe("stack lifecycle", () => {
   const dataDir = join(scratch, "db");
@@ -172,6 +48,9 @@ describe("stack lifecycle", () => {
     }
     expect(served).toBe(true);
 
+    // A database bootstrapped before the role limits existed: the next start must add them (see the next test).
+    await query("alter role anon reset all; alter role authenticated reset all; alter role authenticator reset all");
+
     const children = descendants(stack.child.pid!);
     expect(children.length).toBeGreaterThanOrEqual(3);
     expect(await stopCli(stack)).toBe(0);
@@ -198,6 +77,15 @@ describe("stack lifecycle", () => {
     );
     expect(recorded.map((row) => `${row.version}_${row.name}.sql`)).toEqual(migrations.sort());
     expect(recorded.every((row) => row.statements.length > 0)).toBe(true);
+    const limits = await query<{ rolname: string; setconfig: string[] }>(
+      `select r.rolname, s.setconfig from pg_db_role_setting s join pg_roles r on r.oid = s.setrole
+        where r.rolname in ('anon', 'authenticated', 'authenticator') order by r.rolname`,
+    );
+    expect(limits).toEqual([
+      { rolname: "anon", setconfig: ["statement_timeout=3s", "lock_timeout=3s"] },
+      { rolname: "authenticated", setconfig: ["statement_timeout=8s", "lock_timeout=8s"] },
+      { rolname: "authenticator", setconfig: ["statement_timeout=8s", "lock_timeout=8s"] },
+    ]);
     expect(await stopCli(stack)).toBe(0);
     expect(stack.pids.filter(isAlive)).toEqual([]);
   });
