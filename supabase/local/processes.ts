@@ -205,7 +205,7 @@ export class Supervised {
     if (this.crashes.length > MAX_CRASHES_PER_MINUTE) {
       if (this.stopping) return;
       this.stopping = true;
-      const message = `${this.options.name} crashed ${this.crashes.length} times within a minute (last: ${how}); giving up`;
+      const message = `${this.options.name} crashed ${this.crashes.length} times within a minute; giving up`;
       // Said once, loudly: the stack is of no use without this child, and whoever hosts it must stop.
       if (this.options.onGiveUp) this.options.onGiveUp(message);
       else this.options.log(`error: ${message}`);
