@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import { build, preview, type PreviewServer } from "vite";
 import { API_URL, ANON_KEY, DB_URL, DEMO_ACCOUNTS, DEMO_PASSWORD, projectRoot } from "../supabase/local/env";
 import { onStopRequest } from "../supabase/local/processes";
-import { startStack } from "../supabase/local/stack";
+import { startStack, type Stack } from "../supabase/local/stack";
 
 const APP_PORT = Number(process.env.APP_PORT ?? 4173);
 const outDir = resolve(projectRoot, "dist");
@@ -26,17 +26,25 @@ function newestInput(): number {
 }
 
 async function main() {
-  const stack = await startStack({ log: (line) => console.log(line) });
   let server: PreviewServer | undefined;
+  let stack: Stack | undefined;
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
     console.log("\n正在停止 / stopping…");
     await server?.close().catch(() => undefined);
-    await stack.stop();
+    await stack?.stop();
     process.exit(code);
   };
+  stack = await startStack({
+    log: (line) => console.log(line),
+    // A child of the stack crashed too often: the stack is down, so the app goes too, with one error line.
+    onFatal: (message) => {
+      console.error(`error: ${message}; stopped`);
+      void shutdown(1);
+    },
+  });
   onStopRequest(() => void shutdown(0));
 
   try {

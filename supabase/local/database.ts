@@ -183,7 +183,8 @@ function postgresUser(): { uid: number; gid: number } {
 }
 
 function initdb(binary: string, dataDir: string, owner: { uid: number; gid: number } | undefined) {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // Parents keep the default mode (the postgres user must traverse them); initdb makes the data directory private.
+  mkdirSync(dataDir, { recursive: true });
   if (owner) chownSync(dataDir, owner.uid, owner.gid);
   const passwordDir = mkdtempSync(join(tmpdir(), "dj-initdb-"));
   const passwordFile = join(passwordDir, "password");
