@@ -1,7 +1,8 @@
 -- What a Supabase database has before any migration runs: the API roles, the auth and extensions
 -- schemas, auth.users and its session tables, the auth.* helper functions and the default grants.
 -- Migrations in supabase/migrations/ rely on these and must never create them (a real Supabase
--- project already has them). Roles are cluster-wide, so they are created only when missing.
+-- project already has them). Roles are cluster-wide, so they are created only when missing. The API roles'
+-- limits (statement and lock timeouts) are in limits.sql, which runs on every start, not only the first.
 
 do $$
 begin
