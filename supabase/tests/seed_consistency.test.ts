@@ -64,5 +64,5 @@ describe("seed consistency", () => {
       await db.query("rollback").catch(() => undefined);
       await db.end();
     }
-  });
+  }, 300_000); // a whole seed load: about 10 s at scale 2 on an idle machine, several times that under load
 });
