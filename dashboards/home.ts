@@ -23,14 +23,33 @@ export const homeKpis = defineQuery({
 });
 
 const kpiParams = { p_day: { filter: "year", as: "end_of_year" }, p_fiscal_year: { filter: "year" }, p_org_unit_id: { filter: "org_unit" } } as const;
-const kpi = (id: string, value: keyof typeof homeKpis.columns, title: { zh: string; en: string }, x: number) => ({
+const kpi = (id: string, value: keyof typeof homeKpis.columns, title: { zh: string; en: string }, x: number,
+             description?: { zh: string; en: string }) => ({
   id,
   title,
   kind: "kpi" as const,
   query: { source: homeKpis, params: kpiParams },
   encode: { value },
   grid: { x, y: 0, w: 4, h: 2 },
+  ...(description ? { options: { description } } : {}),
 });
+
+// What a card counts for the chosen year (home_kpis reads on 31 Dec of it, or today in the current year). There is
+// no history of dissolution, leaving or past secretaries, so the captions say where a figure is today's.
+const captions = {
+  branches: {
+    zh: "截至所选年度年底 (本年度为截至今日) 已成立的支部; 已合并、撤销的支部不计",
+    en: "Branches founded by the end of the chosen year (today for this year); merged or dissolved ones not counted",
+  },
+  members: {
+    zh: "截至所选年度年底 (本年度为截至今日) 已入党的党员, 按现所在支部计",
+    en: "Members who had joined by the end of the chosen year (today for this year), in their current branches",
+  },
+  seniorSecretaries: {
+    zh: "现任书记 (无历任记录), 限截至所选年度年底已成立的支部",
+    en: "Current secretaries (no history of office holders) of branches founded by the end of the chosen year",
+  },
+};
 
 export default defineDashboard({
   id: "home",
@@ -41,10 +60,11 @@ export default defineDashboard({
     { id: "org_unit", kind: "org_unit" },
   ],
   panels: [
-    kpi("branches", "branches", { zh: "党支部", en: "Branches" }, 0),
-    kpi("members", "members", { zh: "党员", en: "Members" }, 4),
+    kpi("branches", "branches", { zh: "党支部", en: "Branches" }, 0, captions.branches),
+    kpi("members", "members", { zh: "党员", en: "Members" }, 4, captions.members),
     kpi("coverage_rate", "coverage_rate", { zh: "载体覆盖率", en: "Carrier coverage" }, 8),
-    kpi("senior_secretaries", "senior_title_secretary_share", { zh: "书记高级职称比例", en: "Secretaries with senior titles" }, 12),
+    kpi("senior_secretaries", "senior_title_secretary_share", { zh: "书记高级职称比例", en: "Secretaries with senior titles" }, 12,
+        captions.seniorSecretaries),
     kpi("execution_rate", "execution_rate", { zh: "经费执行率", en: "Funds executed" }, 16),
     kpi("elections_overdue", "elections_overdue", { zh: "换届逾期支部", en: "Elections overdue" }, 20),
     {

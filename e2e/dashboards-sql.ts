@@ -179,7 +179,8 @@ export const PANEL_SQL: Record<string, Query> = {
 
   "home/kpis": (s) =>
     sql(
-      `with br as (select * from branches b where b.status = 'active' and ${unitFilter("b.org_unit_id", 3)}),
+      `with br as (select * from branches b where b.status = 'active' and ${unitFilter("b.org_unit_id", 3)}
+                    and coalesce(b.founded_on, '-infinity') <= $1::date),
             sec as (select m.professional_title from br join members m on m.id = br.secretary_id),
             cov as (select count(*) as carriers, count(v.carrier_id) as covered from carriers c
                       left join (${coveredOn}) v on v.carrier_id = c.id where ${unitFilter("c.org_unit_id", 3)}),
@@ -188,7 +189,7 @@ export const PANEL_SQL: Record<string, Query> = {
                                where g.fiscal_year = $2 and ${unitFilter("g.org_unit_id", 3)}) as spent
                         from fund_budgets f where f.fiscal_year = $2 and ${unitFilter("f.org_unit_id", 3)})
        select (select count(*) from br) as branches,
-              (select count(*) from members m where m.branch_id in (select id from br)) as members,
+              (select count(*) from members m where m.branch_id in (select id from br) and coalesce(m.joined_on, '-infinity') <= $1::date) as members,
               round(cov.covered::numeric / nullif(cov.carriers, 0), 4) as coverage_rate,
               (select round(count(*) filter (where professional_title in ('senior', 'associate_senior'))::numeric / nullif(count(*), 0), 4) from sec) as senior_title_secretary_share,
               round(money.spent / nullif(money.budget, 0), 4) as execution_rate,

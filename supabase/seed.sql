@@ -150,9 +150,17 @@ select b.org_unit_id,
   from (select b.*, pg_temp.rand_date('2000-01-01', '2022-12-31') as founded_on
           from seed_branches b order by b.unit_i, b.seq) b;
 
+-- Merged and dissolved branches had members once: they are filled like the others while still active, and
+-- their members are transferred (转接) to an active branch of the same unit below, as the rules require
+-- before a branch may close (branches_closing_requires_no_members, members_branch_active).
+create temp table seed_closed_branches as
+select b.id, b.org_unit_id, b.status from public.branches b where b.status <> 'active' order by b.id;
+update public.branches b set status = 'active' from seed_closed_branches c where c.id = b.id;
+
 -- ---------------------------------------------------------------------------------------------------------
 -- Members: the first of each branch is its secretary (a teacher or counsellor in a student branch), then a
--- deputy and two committee members. Numbers: students 20xx + 6 digits, staff 1 + 6 digits (unique by sequence).
+-- deputy and two committee members; in one in twenty branches the post is vacant (the first is a committee
+-- member). A member inserted as 书记 becomes the branch's secretary_id (members_secretary_sync). Numbers: students 20xx + 6 digits, staff 1 + 6 digits (unique by sequence).
 -- ---------------------------------------------------------------------------------------------------------
 create temp table seed_members as
 select y.*,
@@ -205,7 +213,9 @@ select m.branch_id, pg_temp.person_name(),
        -- a year of probation after joining
        case when m.joined_on > date '2025-11-25' then 'probationary'::public.member_status else 'full'::public.member_status end,
        m.joined_on,
-       case when m.seq = 1 then 'secretary'::public.branch_role
+       case when m.seq = 1 and m.branch_id % 20 = 7
+                 and not exists (select 1 from seed_closed_branches c where c.id = m.branch_id) then 'committee_member'::public.branch_role
+            when m.seq = 1 then 'secretary'::public.branch_role
             when m.seq = 2 then 'deputy_secretary'::public.branch_role
             when m.seq <= 4 then 'committee_member'::public.branch_role
             else 'member'::public.branch_role end,
@@ -214,10 +224,20 @@ select m.branch_id, pg_temp.person_name(),
   from seed_members m
  order by m.gseq;
 
--- Secretaries: the branch's first member; one in twenty active branches has the post vacant.
-update public.branches b set secretary_id = m.id
-  from public.members m
- where m.branch_id = b.id and m.branch_role = 'secretary' and b.status = 'active' and b.id % 20 <> 7;
+-- 转接: the members of the branches to be merged or dissolved move to the next active branch of their unit by
+-- id (else the previous one) as 党员, the secretary post of the old branch falls vacant, then the branch closes.
+-- A branch whose unit has no active branch to take its members stays active.
+alter table seed_closed_branches add column target_id bigint;
+update seed_closed_branches c
+   set target_id = coalesce(
+         (select min(b.id) from public.branches b
+           where b.org_unit_id = c.org_unit_id and b.id > c.id and not exists (select 1 from seed_closed_branches x where x.id = b.id)),
+         (select max(b.id) from public.branches b
+           where b.org_unit_id = c.org_unit_id and not exists (select 1 from seed_closed_branches x where x.id = b.id)));
+update public.branches b set secretary_id = null from seed_closed_branches c where c.id = b.id and c.target_id is not null;
+update public.members m set branch_id = c.target_id, branch_role = 'member'
+  from seed_closed_branches c where c.id = m.branch_id and c.target_id is not null;
+update public.branches b set status = c.status from seed_closed_branches c where c.id = b.id and c.target_id is not null;
 
 create temp table seed_unit_branches as
 select b.org_unit_id, array_agg(b.id order by b.id) as ids,
@@ -239,30 +259,39 @@ select u.org_unit_id, u.category, u.base_n, u.coverage_propensity, s as seq,
   cross join generate_series(1, round(u.branch_count * 3.75)::int) s
  order by u.i, s;
 
+-- Names repeat by chance (军工路校区学生公寓1号楼 twice in a unit): a repeat within a unit and kind gets （2）, （3）...
+-- so (unit, kind, name) stays unique (carriers_org_unit_kind_name_key).
 insert into public.carriers (org_unit_id, kind, name, headcount)
 select c.org_unit_id, c.kind,
-       case c.kind
-         when 'dormitory' then pg_temp.pick('{军工路校区,复兴路校区,南汇校区}'::text[]) || '学生公寓' || pg_temp.rand_int(1, 36) || '号楼'
-         when 'society' then pg_temp.pick('{青年志愿者,机器人,摄影,书法,辩论,创新创业,羽毛球,国学,环保,英语演讲,航模,科普,红色文化研习,微电影,龙舟}'::text[])
-                             || pg_temp.pick('{协会,社,俱乐部}'::text[])
-         when 'lab' then pg_temp.pick('{先进制造,智能控制,新能源,光电检测,材料表征,生物医学,环境监测,数据智能,流体力学,精密测量,食品安全,网络安全}'::text[])
-                         || pg_temp.pick('{重点实验室,工程实验室,教学实验室,研究中心}'::text[])
-         when 'research_group' then pg_temp.person_name() || pg_temp.pick('{教授,老师}'::text[]) || '课题组'
-         else pg_temp.pick('{上汽集团,宝武钢铁,中国商飞,上海电气,殷行街道,五角场街道,控江路街道,上海图书馆,中芯国际,上海科技馆,杨浦滨江,长海医院}'::text[])
-              || pg_temp.pick('{实践基地,社会实践基地,志愿服务基地}'::text[])
-       end,
-       case c.kind
-         when 'dormitory' then pg_temp.rand_int(200, 800)
-         when 'society' then pg_temp.rand_int(30, 300)
-         when 'lab' then pg_temp.rand_int(10, 60)
-         when 'research_group' then pg_temp.rand_int(5, 30)
-         else pg_temp.rand_int(10, 100)
-       end
-  from seed_carriers c
- order by c.org_unit_id, c.seq;
+       c.name || case when c.n > 1 then '（' || c.n || '）' else '' end,
+       c.headcount
+  from (select c.*, row_number() over (partition by c.org_unit_id, c.kind, c.name order by c.ord) as n
+          from (
+          select row_number() over (order by c.org_unit_id, c.seq) as ord, c.org_unit_id, c.kind,
+                 case c.kind
+                   when 'dormitory' then pg_temp.pick('{军工路校区,复兴路校区,南汇校区}'::text[]) || '学生公寓' || pg_temp.rand_int(1, 36) || '号楼'
+                   when 'society' then pg_temp.pick('{青年志愿者,机器人,摄影,书法,辩论,创新创业,羽毛球,国学,环保,英语演讲,航模,科普,红色文化研习,微电影,龙舟}'::text[])
+                                       || pg_temp.pick('{协会,社,俱乐部}'::text[])
+                   when 'lab' then pg_temp.pick('{先进制造,智能控制,新能源,光电检测,材料表征,生物医学,环境监测,数据智能,流体力学,精密测量,食品安全,网络安全}'::text[])
+                                   || pg_temp.pick('{重点实验室,工程实验室,教学实验室,研究中心}'::text[])
+                   when 'research_group' then pg_temp.person_name() || pg_temp.pick('{教授,老师}'::text[]) || '课题组'
+                   else pg_temp.pick('{上汽集团,宝武钢铁,中国商飞,上海电气,殷行街道,五角场街道,控江路街道,上海图书馆,中芯国际,上海科技馆,杨浦滨江,长海医院}'::text[])
+                        || pg_temp.pick('{实践基地,社会实践基地,志愿服务基地}'::text[])
+                 end as name,
+                 case c.kind
+                   when 'dormitory' then pg_temp.rand_int(200, 800)
+                   when 'society' then pg_temp.rand_int(30, 300)
+                   when 'lab' then pg_temp.rand_int(10, 60)
+                   when 'research_group' then pg_temp.rand_int(5, 30)
+                   else pg_temp.rand_int(10, 100)
+                 end as headcount
+            from seed_carriers c
+           order by c.org_unit_id, c.seq
+          ) c) c
+ order by c.ord;
 
 -- Current coverage (started 2019-2026, so the monthly trend rises), by a branch of the same unit — now and then
--- a merged or dissolved one, which does not count.
+-- a merged or dissolved one, whose coverage is ended below.
 insert into public.carrier_coverages (carrier_id, branch_id, form, started_on, ended_on)
 select c.id, c.ids[1 + floor(random() * cardinality(c.ids))::int],
        case c.kind
@@ -293,6 +322,11 @@ select x.carrier_id, x.branch_id, x.form, x.started_on, x.started_on + pg_temp.r
              order by c.id) c
      where random() < 0.25
   ) x;
+
+-- A merged or dissolved branch covers nothing any more: its coverages ended with it (a fixed day, so the seed
+-- stays the same whenever it runs; a branch closing through the API ends them on that day).
+update public.carrier_coverages c set ended_on = greatest(c.started_on, date '2026-10-31')
+ where c.ended_on is null and exists (select 1 from public.branches b where b.id = c.branch_id and b.status <> 'active');
 
 -- ---------------------------------------------------------------------------------------------------------
 -- Partnerships (§6, §9, §10) with activities in the five service areas (§2).
@@ -462,11 +496,12 @@ delete from public.fund_expenditures where amount <= 0;
 
 -- ---------------------------------------------------------------------------------------------------------
 -- Evaluation (一报告两评议, §17): 2024 and 2025 closed, 2026 open with about half of the branches scored.
--- The masses' weight grows each year (加大师生评价权重).
+-- The masses' weight grows each year (加大师生评价权重). A closed cycle is frozen (its evaluations, reviews and
+-- the posts of its year refuse writes), so 2024 and 2025 are filled while open and closed at the end.
 -- ---------------------------------------------------------------------------------------------------------
 insert into public.evaluation_cycles (year, title, starts_on, ends_on, weight_org, weight_masses, status) values
-  (2024, '2024年度基层党组织"一报告两评议"', '2024-01-01', '2025-01-31', 0.70, 0.30, 'closed'),
-  (2025, '2025年度基层党组织"一报告两评议"', '2025-01-01', '2026-01-31', 0.65, 0.35, 'closed'),
+  (2024, '2024年度基层党组织"一报告两评议"', '2024-01-01', '2025-01-31', 0.70, 0.30, 'open'),
+  (2025, '2025年度基层党组织"一报告两评议"', '2025-01-01', '2026-01-31', 0.65, 0.35, 'open'),
   (2026, '2026年度基层党组织"一报告两评议"', '2026-01-01', '2027-01-31', 0.60, 0.40, 'open');
 
 create temp table seed_quality as
@@ -524,9 +559,11 @@ select x.cycle_id, x.member_id,
                  where c.year < 2026 or m.id % 3 = 0
                  order by c.id, m.id) x) x;
 
+update public.evaluation_cycles set status = 'closed' where year in (2024, 2025);
+
 -- ---------------------------------------------------------------------------------------------------------
 select set_config('enable_memoize', 'on', false);
-drop table seed_scale, seed_units, seed_branches, seed_members, seed_unit_branches, seed_carriers,
+drop table seed_scale, seed_units, seed_branches, seed_closed_branches, seed_members, seed_unit_branches, seed_carriers,
            seed_all_active_branches, seed_partnerships, seed_allocations, seed_unit_budgets, seed_spending, seed_quality;
 select set_config('app.audit_disabled', 'off', false);
 -- Fresh statistics for the tables just filled (only these: on a hosted database other schemas belong to other roles).

@@ -1002,6 +1002,36 @@ export type Database = {
           user_id: string
         }[]
       }
+      reopen_evaluation_cycle: {
+        Args: { p_cycle_id: number }
+        Returns: {
+          created_at: string
+          ends_on: string
+          id: number
+          starts_on: string
+          status: Database["public"]["Enums"]["cycle_status"]
+          title: string
+          updated_at: string
+          weight_masses: number
+          weight_org: number
+          year: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "evaluation_cycles"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      transfer_members: {
+        Args: {
+          p_close_as?: Database["public"]["Enums"]["branch_status"]
+          p_from_branch_id: number
+          p_member_ids?: number[]
+          p_to_branch_id: number
+        }
+        Returns: number
+      }
       uncovered_carriers: {
         Args: {
           p_branch_kind?: Database["public"]["Enums"]["branch_kind"]

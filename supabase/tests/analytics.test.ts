@@ -69,9 +69,12 @@ beforeAll(async () => {
            score_system, score_performance, satisfaction) values ($1, $2, $3, $3, $3, $3, $3, $3, $4)`,
         [cycleId, branchId, score, satisfaction],
       );
+    // The 2025 cycle is closed and so frozen for every API role: planting history in it is maintenance.
+    await db.query("select set_config('app.maintenance', 'on', false)");
     await evaluate(cycle2025, f.branches.A, 70, 70);
     await evaluate(cycle2025, f.spareBranches.A, 95, 95);
     await evaluate(cycle2025, teacherBranch, 50, 50);
+    await db.query("select set_config('app.maintenance', 'off', false)");
     await evaluate(f.openCycle, f.spareBranches.A, 90, 100);
 
     // Funds 2026: a training budget the unit spends itself, an activity allocation below the standard.

@@ -205,13 +205,21 @@ export async function dropFixture(fixture: Fixture | undefined): Promise<void> {
   if (!fixture) return;
   await dropTagged(fixture.tag);
   // The fixture's own cycles, even if a test renamed them (their evaluations went with the branches).
-  await withDb((db) => db.query("delete from public.evaluation_cycles where id = any($1)", [[fixture.cycles.A, fixture.cycles.B]]));
+  // (A test may have closed them: clean-up is maintenance, see dropTagged.)
+  await withDb(async (db) => {
+    await db.query("begin");
+    await db.query("select set_config('app.maintenance', 'on', true)");
+    await db.query("delete from public.evaluation_cycles where id = any($1)", [[fixture.cycles.A, fixture.cycles.B]]);
+    await db.query("commit");
+  });
 }
 
 /** Deletes org units whose code starts with `tag` with all their rows, and accounts and cycles carrying the tag. */
 export async function dropTagged(tag: string): Promise<void> {
   await withDb(async (db) => {
     await db.query("begin");
+    // Clean-up is maintenance: the fixture's rows in the closed cycle (analytics plants some) are frozen for the API.
+    await db.query("select set_config('app.maintenance', 'on', true)");
     await db.query("create temp table drop_units on commit drop as select id from public.org_units where code like $1", [`${tag}%`]);
     await db.query("create temp table drop_branches on commit drop as select id from public.branches where org_unit_id in (select id from drop_units)");
     const steps = [

@@ -102,7 +102,8 @@ const specs: TableSpec[] = [
     row: (f) => f.carriers,
     insert: (f, u) => ({ org_unit_id: f.orgUnits[u], kind: "lab", name: "新实验室", headcount: 12 }),
     make: (f, u, db) =>
-      id(db, "insert into public.carriers (org_unit_id, kind, name) values ($1, 'society', '待删社团') returning id", [f.orgUnits[u]]),
+      // (unit, kind, name) is unique: each throwaway carrier gets its own name (a refused delete leaves it behind).
+      id(db, "insert into public.carriers (org_unit_id, kind, name) values ($1, 'society', '待删社团' || $2) returning id", [f.orgUnits[u], n++]),
     update: { column: "headcount", value: (i) => 200 + i },
   },
   {
