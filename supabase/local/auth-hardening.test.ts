@@ -251,7 +251,9 @@ describe("changing one's own password", () => {
     expect(short).toMatchObject({ status: 422, code: "weak_password", reasons: ["length"] });
     const { error: letters } = await here.auth.updateUser({ password: "only-letters" });
     expect(letters).toMatchObject({ status: 422, code: "weak_password", reasons: ["characters"] });
-    expect((await here.auth.updateUser({ password: "new-password2" })).error).toBeNull();
+    const { error: wrongCurrent } = await here.auth.updateUser({ password: "new-password2", current_password: "not-it1" });
+    expect(wrongCurrent).toMatchObject({ status: 400, code: "current_password_invalid" });
+    expect((await here.auth.updateUser({ password: "new-password2", current_password: user.password })).error).toBeNull();
 
     expect((await here.auth.getUser()).error).toBeNull();
     expect((await elsewhere.auth.refreshSession()).error?.status).toBe(400);

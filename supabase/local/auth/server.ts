@@ -417,6 +417,12 @@ export function createAuthServer(config: AuthConfig, pool: pg.Pool): http.Server
       }
       let password: string | undefined;
       if (body.password !== undefined) {
+        // GoTrue's update_password_require_current_password check: when the current password is given, it must match.
+        if (body.current_password !== undefined) {
+          if (typeof body.current_password !== "string" || !(await users.passwordMatches(user.id, body.current_password))) {
+            throw new HttpError(400, "current_password_invalid", "Current password required when setting new password.");
+          }
+        }
         password = validPassword(body.password);
         if (await users.passwordMatches(user.id, password)) {
           throw new HttpError(422, "same_password", "New password should be different from the old password.");
