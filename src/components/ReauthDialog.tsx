@@ -25,11 +25,8 @@ export function ReauthDialog() {
   const [busy, setBusy] = useState(false);
   useEffect(() => registerReauthDialog(), []);
   useEffect(() => {
-    if (open) {
-      setError(undefined);
-      form.setFieldsValue({ email: identity?.email ?? "", password: "" });
-    }
-  }, [open, identity?.email, form]);
+    if (open) setError(undefined);
+  }, [open]);
 
   return (
     <Modal
@@ -41,7 +38,8 @@ export function ReauthDialog() {
       closable={false}
       maskClosable={false}
       keyboard={false}
-      forceRender
+      // Not in the page while closed: its email and password fields must not be mistaken for the page's own.
+      destroyOnHidden
       onOk={() => form.submit()}
       onCancel={() => {
         finishReauthentication(false);
@@ -53,6 +51,8 @@ export function ReauthDialog() {
       <Form
         form={form}
         layout="vertical"
+        preserve={false}
+        initialValues={{ email: identity?.email ?? "" }}
         onFinish={async ({ email, password }) => {
           setBusy(true);
           try {
