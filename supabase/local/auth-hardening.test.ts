@@ -234,6 +234,15 @@ describe("refresh-token reuse as GoTrue does it", () => {
     expect((await refresh(third)).error).toMatchObject({ status: 400, code: "refresh_token_already_used" });
   });
 
+  it("gives concurrent refreshes of one token (several tabs) the same child", async () => {
+    const user = await createUser();
+    const client = await signedInClient(user.email, user.password);
+    const token = (await client.auth.getSession()).data.session!.refresh_token;
+    const answers = await Promise.all(Array.from({ length: 5 }, () => refresh(token)));
+    expect(answers.map((answer) => answer.error)).toEqual([null, null, null, null, null]);
+    expect(new Set(answers.map((answer) => answer.data.session?.refresh_token)).size).toBe(1);
+  });
+
   it("accepts an older token within the reuse interval (concurrent tabs) with a new child of it", async () => {
     const { first, second, third } = await threeTokens();
     const { data, error } = await refresh(first);

@@ -95,7 +95,11 @@ export class FailureDelay {
     const extra = this.recent(key).length - this.freeFailures;
     return extra < 0 ? 0 : Math.min(this.maxDelayMs, 250 * 2 ** extra);
   }
-  fail = (key: string) => void this.failures.set(key, [...this.recent(key), Date.now()]);
+  fail = (key: string) => {
+    this.failures.set(key, [...this.recent(key), Date.now()]);
+    // Keys of accounts nobody tried lately go, so the map stays bounded under a spray of invented emails.
+    if (this.failures.size > 10_000) for (const name of [...this.failures.keys()]) this.recent(name);
+  };
   succeed = (key: string) => void this.failures.delete(key);
 }
 
@@ -295,18 +299,26 @@ export function createAuthServer(config: AuthConfig, pool: pg.Pool): http.Server
     const notFound = () => new HttpError(400, "refresh_token_not_found", "Invalid Refresh Token: Refresh Token Not Found");
 
     return users.transaction(async (client) => {
+      const found = await client.query<{ session_id: string | null; user_id: string }>(
+        "select session_id, user_id from auth.refresh_tokens where token = $1",
+        [presented],
+      );
+      const sessionId = found.rows[0]?.session_id;
+      if (!sessionId) throw notFound();
+      // As GoTrue: the user (gone, banned) is checked before the session.
+      const user = await users.byId(found.rows[0].user_id, client);
+      if (!user || user.deleted_at) throw notFound();
+      if (isBanned(user)) throw new HttpError(400, "user_banned", "Invalid Refresh Token: User Banned");
+      // The session row first, then the token: every refresh of a session takes its locks in this one order,
+      // so two of them (one revoking the whole family) wait for each other instead of deadlocking.
+      const sessionRow = await client.query("select 1 from auth.sessions where id = $1 for update", [sessionId]);
+      if (!sessionRow.rows.length) throw new HttpError(400, "session_not_found", "Invalid Refresh Token: No Valid Session Found");
       const { rows } = await client.query<RefreshTokenRow & { parent: string | null }>(
         "select * from auth.refresh_tokens where token = $1 for update",
         [presented],
       );
       const token = rows[0];
-      if (!token?.session_id) throw notFound();
-      const user = await users.byId(token.user_id, client);
-      if (!user || user.deleted_at) throw notFound();
-      if (isBanned(user)) throw new HttpError(400, "user_banned", "Invalid Refresh Token: User Banned");
-      // Serialises refreshes of one session (GoTrue locks the session row as well).
-      const sessionRow = await client.query("select 1 from auth.sessions where id = $1 for update", [token.session_id]);
-      if (!sessionRow.rows.length) throw new HttpError(400, "session_not_found", "Invalid Refresh Token: No Valid Session Found");
+      if (!token) throw notFound();
 
       let next: string | undefined;
       if (token.revoked) {
