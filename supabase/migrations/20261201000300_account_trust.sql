@@ -9,6 +9,8 @@
 -- policies; the SECURITY DEFINER admin_* functions go through app.require_org_admin(), which uses them too.
 
 -- The caller's user id while the account is usable; null when signed out, banned, soft-deleted or gone.
+-- (The helpers below repeat its condition as a join instead of calling it: a nested SECURITY DEFINER call
+-- with its own search_path costs more than the lookup itself.)
 create function app.active_uid() returns uuid
 language sql stable security definer
 set search_path = ''
@@ -22,35 +24,43 @@ create or replace function app.current_role() returns public.app_role
 language sql stable security definer
 set search_path = ''
 as $$
-  select p.role from public.profiles p where p.user_id = app.active_uid()
+  select p.role from public.profiles p join auth.users u on u.id = p.user_id
+   where p.user_id = auth.uid() and u.deleted_at is null and (u.banned_until is null or u.banned_until <= now())
 $$;
 
 create or replace function app.current_org_unit_id() returns bigint
 language sql stable security definer
 set search_path = ''
 as $$
-  select p.org_unit_id from public.profiles p where p.user_id = app.active_uid()
+  select p.org_unit_id from public.profiles p join auth.users u on u.id = p.user_id
+   where p.user_id = auth.uid() and u.deleted_at is null and (u.banned_until is null or u.banned_until <= now())
 $$;
 
 create or replace function app.is_org_admin() returns boolean
 language sql stable security definer
 set search_path = ''
 as $$
-  select coalesce((select p.role = 'org_admin' from public.profiles p where p.user_id = app.active_uid()), false)
+  select coalesce((select p.role = 'org_admin' from public.profiles p
+   join auth.users u on u.id = p.user_id
+   where p.user_id = auth.uid() and u.deleted_at is null and (u.banned_until is null or u.banned_until <= now())), false)
 $$;
 
 create or replace function app.reads_all() returns boolean
 language sql stable security definer
 set search_path = ''
 as $$
-  select coalesce((select p.role in ('org_admin', 'leader') from public.profiles p where p.user_id = app.active_uid()), false)
+  select coalesce((select p.role in ('org_admin', 'leader') from public.profiles p
+   join auth.users u on u.id = p.user_id
+   where p.user_id = auth.uid() and u.deleted_at is null and (u.banned_until is null or u.banned_until <= now())), false)
 $$;
 
 create or replace function app.committee_org_unit_id() returns bigint
 language sql stable security definer
 set search_path = ''
 as $$
-  select p.org_unit_id from public.profiles p where p.user_id = app.active_uid() and p.role = 'committee_admin'
+  select p.org_unit_id from public.profiles p join auth.users u on u.id = p.user_id
+   where p.user_id = auth.uid() and u.deleted_at is null and (u.banned_until is null or u.banned_until <= now())
+     and p.role = 'committee_admin'
 $$;
 
 -- Everyone reads their own profile: only while their account is usable.
