@@ -28,19 +28,19 @@ test("org_admin creates an account, resets its password and disables it", async 
   await fillText(page, "显示名", `测试管理员${tag.slice(-3)}`);
   await choose(page, "角色", "二级党组织管理员");
   await modal(page).getByRole("button", { name: /保\s?存/ }).click();
-  await expect(fieldError(page, "初始密码")).toContainText("密码至少 6 位");
+  await expect(fieldError(page, "初始密码")).toContainText("密码至少 8 位，且须同时包含字母和数字");
   await expect(fieldError(page, "所属二级党组织")).toContainText("请选择所属二级党组织");
-  await fillText(page, "初始密码", "first-secret");
+  await fillText(page, "初始密码", "first-secret1");
   await choose(page, "所属二级党组织", unit.name, unit.name.slice(0, 2));
   await modal(page).getByRole("button", { name: /保\s?存/ }).click();
   await expect(row(page)).toContainText("二级党组织管理员");
   await expect(row(page)).toContainText(unit.name);
-  expect(await canSignIn("first-secret")).toBe(true);
+  expect(await canSignIn("first-secret1")).toBe(true);
 
   // The same email again: the database says so on the email field.
   await page.getByRole("button", { name: "新建账号" }).click();
   await fillText(page, "邮箱", email);
-  await fillText(page, "初始密码", "another-secret");
+  await fillText(page, "初始密码", "another-secret3");
   await fillText(page, "显示名", "重复的账号");
   await choose(page, "角色", "校领导");
   await modal(page).getByRole("button", { name: /保\s?存/ }).click();
@@ -48,14 +48,14 @@ test("org_admin creates an account, resets its password and disables it", async 
   await modal(page).getByRole("button", { name: /取\s?消/ }).click();
 
   await row(page).getByRole("button", { name: "重置密码" }).click();
-  await fillText(page, "新密码", "second-secret");
+  await fillText(page, "新密码", "second-secret2");
   await modal(page).getByRole("button", { name: /保\s?存/ }).click();
   await expect(page.getByText("密码已重置")).toBeVisible();
-  expect(await canSignIn("second-secret")).toBe(true);
-  expect(await canSignIn("first-secret")).toBe(false);
+  expect(await canSignIn("second-secret2")).toBe(true);
+  expect(await canSignIn("first-secret1")).toBe(false);
 
   await row(page).getByRole("button", { name: /停\s?用/ }).click();
   await page.locator(".ant-popconfirm").getByRole("button", { name: /停\s?用/ }).click();
   await expect(row(page)).toContainText("已停用");
-  expect(await canSignIn("second-secret")).toBe(false);
+  expect(await canSignIn("second-secret2")).toBe(false);
 });

@@ -1,8 +1,11 @@
-// Top bar: who is signed in (name, role in words), the language switch, sign-out.
+// Top bar: who is signed in (name, role in words; its menu changes the own password), the language switch, sign-out.
 import { useGetIdentity, useGetLocale, useLogout, useSetLocale, useTranslate } from "@refinedev/core";
-import { LogoutOutlined, UserOutlined } from "@ant-design/icons";
-import { Button, Layout, Select, Space, Tag, theme, Typography } from "antd";
+import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from "@ant-design/icons";
+import { Button, Dropdown, Layout, Select, Space, Tag, theme, Typography } from "antd";
+import { useState } from "react";
 import type { Identity } from "../crud/identity";
+import { ChangePasswordDialog } from "./ChangePasswordDialog";
+import { ReauthDialog } from "./ReauthDialog";
 
 export function Header() {
   const t = useTranslate();
@@ -11,6 +14,7 @@ export function Header() {
   const { mutate: logout } = useLogout();
   const locale = useGetLocale()();
   const setLocale = useSetLocale();
+  const [changingPassword, setChangingPassword] = useState(false);
   return (
     <Layout.Header
       style={{
@@ -28,12 +32,23 @@ export function Header() {
     >
       <Space size="middle">
         {identity && (
-          <Space size="small" data-testid="current-user">
-            <UserOutlined />
-            <Typography.Text strong>{identity.name}</Typography.Text>
-            <Tag color="red">{t(`roles.${identity.role}`)}</Tag>
-            {identity.orgUnitName && <Typography.Text type="secondary">{identity.orgUnitName}</Typography.Text>}
-          </Space>
+          <Dropdown
+            trigger={["click"]}
+            menu={{
+              items: [{ key: "password", icon: <KeyOutlined />, label: t("ownPassword.change") }],
+              onClick: ({ key }) => key === "password" && setChangingPassword(true),
+            }}
+          >
+            <Button type="text" aria-label={t("header.userMenu")} style={{ height: "auto" }}>
+              <Space size="small" data-testid="current-user">
+                <UserOutlined />
+                <Typography.Text strong>{identity.name}</Typography.Text>
+                <Tag color="red">{t(`roles.${identity.role}`)}</Tag>
+                {identity.orgUnitName && <Typography.Text type="secondary">{identity.orgUnitName}</Typography.Text>}
+                <DownOutlined style={{ fontSize: 10 }} />
+              </Space>
+            </Button>
+          </Dropdown>
         )}
         <Select
           aria-label={t("header.language")}
@@ -50,6 +65,9 @@ export function Header() {
           {t("buttons.logout")}
         </Button>
       </Space>
+      <ChangePasswordDialog open={changingPassword} onClose={() => setChangingPassword(false)} />
+      {/* In the header because the header is on every signed-in page, and only there. */}
+      <ReauthDialog />
     </Layout.Header>
   );
 }

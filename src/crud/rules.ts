@@ -4,6 +4,18 @@ import type { FieldDef } from "./types";
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
+/**
+ * The password policy of the auth service and the admin_* account functions ([auth] minimum_password_length
+ * and password_requirements = "letters_digits" in config.toml): at least 8 characters, a letter and a digit.
+ */
+export const PASSWORD_MIN_LENGTH = 8;
+export const meetsPasswordPolicy = (password: string) =>
+  password.length >= PASSWORD_MIN_LENGTH && /[A-Za-z]/.test(password) && /[0-9]/.test(password);
+export const passwordRule = (t: Translate): Rule => ({
+  validator: (_rule, value: string | undefined) =>
+    !value || meetsPasswordPolicy(value) ? Promise.resolve() : Promise.reject(new Error(t("accounts.passwordRule"))),
+});
+
 export function rulesFor(field: FieldDef, label: string, t: Translate): Rule[] {
   const rules: Rule[] = [];
   const isSelect = field.type === "enum" || field.type === "relation" || field.type === "date";

@@ -13,7 +13,25 @@ export const en: DeepPartialDictionary = {
     system: "System",
     dashboards: "Dashboards",
   },
-  header: { language: "Language", signedInAs: "Signed in as" },
+  header: { language: "Language", signedInAs: "Signed in as", userMenu: "Account menu" },
+  ownPassword: {
+    change: "Change password",
+    current: "Current password",
+    new: "New password",
+    confirm: "Confirm new password",
+    mismatch: "The two new passwords differ",
+    currentWrong: "The current password is not correct",
+    same: "The new password must differ from the current one",
+    changed: "Password changed; other devices have been signed out",
+    failed: "Could not change the password, please try again later",
+  },
+  reauth: {
+    title: "Your session has expired",
+    hint: "Please sign in again. What you were editing is kept and will be saved once you are signed in.",
+    submit: "Sign in again",
+    signOut: "Sign out",
+    done: "Signed in again",
+  },
   pages: {
     login: {
       title: "Sign in",
@@ -347,7 +365,7 @@ export const en: DeepPartialDictionary = {
     enabledDone: "Account enabled",
     profileSaved: "Account saved",
     confirmDisable: "A disabled account cannot sign in and is signed out everywhere. Disable it?",
-    passwordRule: "At least 6 characters",
+    passwordRule: "At least 8 characters, with letters and digits",
   },
   audit_log: {
     label: "Audit log",

@@ -11,7 +11,25 @@ export const zhCN = {
     system: "系统",
     dashboards: "数据看板",
   },
-  header: { language: "语言", signedInAs: "当前用户" },
+  header: { language: "语言", signedInAs: "当前用户", userMenu: "账号菜单" },
+  ownPassword: {
+    change: "修改密码",
+    current: "当前密码",
+    new: "新密码",
+    confirm: "确认新密码",
+    mismatch: "两次输入的新密码不一致",
+    currentWrong: "当前密码不正确",
+    same: "新密码不能与当前密码相同",
+    changed: "密码已修改，其他设备上的登录已退出",
+    failed: "修改密码失败，请稍后再试",
+  },
+  reauth: {
+    title: "登录已过期",
+    hint: "请重新登录。正在编辑的内容会保留，登录后继续保存。",
+    submit: "重新登录",
+    signOut: "退出登录",
+    done: "已重新登录",
+  },
   pages: {
     login: {
       title: "登录",
@@ -348,7 +366,7 @@ export const zhCN = {
     enabledDone: "账号已启用",
     profileSaved: "账号信息已保存",
     confirmDisable: "停用后该账号不能登录，并立即退出所有设备。确定停用吗？",
-    passwordRule: "密码至少 6 位",
+    passwordRule: "密码至少 8 位，且须同时包含字母和数字",
   },
   audit_log: {
     label: "变更记录",

@@ -13,16 +13,29 @@ import { applyFilters, orderColumn, type FilterTarget } from "./postgrest";
 
 type Result<T> = { data: T | null; error: PostgrestErrorLike | null; status: number; count?: number | null };
 
-async function run<T>(query: PromiseLike<Result<T>>, table: string): Promise<{ data: T; count?: number | null }> {
-  let response: Result<T>;
+/**
+ * Runs a query. A 401 means the session is gone (expired or revoked): when `reauthenticate` gets the user
+ * signed in again, the same query is sent once more (a PostgREST builder sends a new request each time it is
+ * awaited, with the then current token), so a pending save goes through instead of being lost.
+ */
+async function runQuery<T>(
+  query: PromiseLike<Result<T>>,
+  table: string,
+  reauthenticate?: () => Promise<boolean>,
+): Promise<{ data: T; count?: number | null }> {
+  let response = await send(query);
+  if (response.error && response.status === 401 && reauthenticate && (await reauthenticate())) response = await send(query);
+  if (response.error) throw toHttpError(response.error, response.status, table);
+  return { data: response.data as T, count: response.count };
+}
+
+async function send<T>(query: PromiseLike<Result<T>>): Promise<Result<T>> {
   try {
-    response = await query;
+    return await query;
   } catch (cause) {
     // Network failure: no HTTP status at all.
     throw { message: (cause as Error)?.message ?? "network error", statusCode: 503, code: "NETWORK" } satisfies HttpError;
   }
-  if (response.error) throw toHttpError(response.error, response.status, table);
-  return { data: response.data as T, count: response.count };
 }
 
 const idColumn = (meta: Record<string, unknown> | undefined) => (meta?.idColumnName as string | undefined) ?? "id";
@@ -31,8 +44,14 @@ function applySorters(query: { order: (column: string, options: { ascending: boo
   for (const { field, order } of sorters) query.order(orderColumn(field), { ascending: order === "asc" });
 }
 
-export function createDataProvider(client: SupabaseClient): DataProvider {
+export type DataProviderOptions = {
+  /** Asked when a request is refused for want of a session; true when the user signed in again. */
+  reauthenticate?: () => Promise<boolean>;
+};
+
+export function createDataProvider(client: SupabaseClient, options: DataProviderOptions = {}): DataProvider {
   const base = supabaseDataProvider(client);
+  const run = <T>(query: PromiseLike<Result<T>>, table: string) => runQuery(query, table, options.reauthenticate);
   const from = (resource: string, meta?: Record<string, unknown>) =>
     (meta?.schema ? client.schema(meta.schema as string) : client).from(resource);
 

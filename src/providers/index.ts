@@ -5,4 +5,6 @@ export { i18nProvider } from "./i18nProvider";
 import { createDataProvider } from "./dataProvider";
 import { supabaseClient } from "./supabaseClient";
 
-export const dataProvider = createDataProvider(supabaseClient);
+import { reauthenticate } from "./reauth";
+
+export const dataProvider = createDataProvider(supabaseClient, { reauthenticate });

@@ -20,6 +20,10 @@ type SupabaseConfig = {
     enable_refresh_token_rotation: boolean;
     refresh_token_reuse_interval: number;
     enable_signup: boolean;
+    minimum_password_length: number;
+    password_requirements: "" | "letters_digits" | "lower_upper_letters_digits" | "lower_upper_letters_digits_symbols";
+    /** Requests per 5 minutes per client address. */
+    rate_limit: { sign_in_sign_ups: number; token_refresh: number };
   };
 };
 

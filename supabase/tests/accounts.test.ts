@@ -31,7 +31,7 @@ describe("org_admin manages accounts", () => {
   it("creates an account with its role, unit and display name; it can sign in at once", async () => {
     const { data, error } = await admin.rpc("admin_create_account", {
       p_email: email,
-      p_password: "first-pass",
+      p_password: "first-pass1",
       p_role: "committee_admin",
       p_display_name: "新建管理员",
       p_org_unit_id: f.orgUnits.B,
@@ -40,8 +40,8 @@ describe("org_admin manages accounts", () => {
     userId = data as string;
     const profile = await withDb((db) => db.query("select role::text, org_unit_id, display_name from public.profiles where user_id = $1", [userId]));
     expect(profile.rows[0]).toEqual({ role: "committee_admin", org_unit_id: String(f.orgUnits.B), display_name: "新建管理员" });
-    expect(await canSignIn("first-pass")).toBe(true);
-    const client = await signedInClient(email, "first-pass");
+    expect(await canSignIn("first-pass1")).toBe(true);
+    const client = await signedInClient(email, "first-pass1");
     const { data: me } = await client.rpc("my_profile").single();
     expect(me).toMatchObject({ role: "committee_admin", org_unit_id: f.orgUnits.B, email });
   });
@@ -56,19 +56,19 @@ describe("org_admin manages accounts", () => {
   });
 
   it("resets a password: the new one works, the old one no longer", async () => {
-    const { error } = await admin.rpc("admin_reset_password", { p_user_id: userId, p_password: "second-pass" });
+    const { error } = await admin.rpc("admin_reset_password", { p_user_id: userId, p_password: "second-pass2" });
     expect(error).toBeNull();
-    expect(await canSignIn("second-pass")).toBe(true);
-    expect(await canSignIn("first-pass")).toBe(false);
+    expect(await canSignIn("second-pass2")).toBe(true);
+    expect(await canSignIn("first-pass1")).toBe(false);
   });
 
   it("disables an account (no sign-in) and enables it again", async () => {
     expect((await admin.rpc("admin_set_account_disabled", { p_user_id: userId, p_disabled: true })).error).toBeNull();
-    expect(await canSignIn("second-pass")).toBe(false);
+    expect(await canSignIn("second-pass2")).toBe(false);
     const { data } = await admin.rpc("admin_list_accounts");
     expect((data as { email: string; disabled: boolean }[]).find((r) => r.email === email)?.disabled).toBe(true);
     expect((await admin.rpc("admin_set_account_disabled", { p_user_id: userId, p_disabled: false })).error).toBeNull();
-    expect(await canSignIn("second-pass")).toBe(true);
+    expect(await canSignIn("second-pass2")).toBe(true);
   });
 
   it("records resets and disabling in the audit trail", async () => {
@@ -81,7 +81,9 @@ describe("org_admin manages accounts", () => {
   it.each([
     ["a malformed email", { p_email: "not-an-email" }, "accounts_email_valid", "email", "请输入有效的邮箱地址"],
     ["a taken email", { p_email: "leader@dangjian.test" }, "accounts_email_key", "email", "邮箱 leader@dangjian.test 已有账号"],
-    ["a short password", { p_password: "12345" }, "accounts_password_length", "password", "密码至少 6 位"],
+    ["a short password", { p_password: "abc1234" }, "accounts_password_length", "password", "密码至少 8 位"],
+    ["a password without digits", { p_password: "long-enough" }, "accounts_password_letters_digits", "password", "密码须同时包含字母和数字"],
+    ["a password without letters", { p_password: "12345678" }, "accounts_password_letters_digits", "password", "密码须同时包含字母和数字"],
     ["a committee account without unit", { p_role: "committee_admin", p_org_unit_id: null }, "profiles_committee_needs_org_unit", "org_unit_id",
       "二级党组织管理员必须指定所属二级党组织"],
   ])("refuses %s with its message on the field", async (_label, override, rule, field, message) => {
@@ -89,7 +91,7 @@ describe("org_admin manages accounts", () => {
     const before = await users();
     const { error } = await admin.rpc("admin_create_account", {
       p_email: `other-${f.tag.toLowerCase()}@dangjian.test`,
-      p_password: "long-enough",
+      p_password: "long-enough1",
       p_role: "leader",
       p_display_name: "某人",
       ...override,
@@ -111,14 +113,14 @@ describe("nobody else may", () => {
   ])("%s is refused every account function", async (_role, client) => {
     const calls = [
       client().rpc("admin_list_accounts"),
-      client().rpc("admin_create_account", { p_email: `x-${f.tag.toLowerCase()}@dangjian.test`, p_password: "long-enough", p_role: "org_admin", p_display_name: "x" }),
+      client().rpc("admin_create_account", { p_email: `x-${f.tag.toLowerCase()}@dangjian.test`, p_password: "long-enough1", p_role: "org_admin", p_display_name: "x" }),
       client().rpc("admin_reset_password", { p_user_id: userId, p_password: "hijacked" }),
       client().rpc("admin_set_account_disabled", { p_user_id: userId, p_disabled: true }),
     ];
     for (const { error } of await Promise.all(calls)) {
       expect(error).toMatchObject({ code: "42501", message: "只有组织部可以管理账号", details: "accounts_org_admin_only" });
     }
-    expect(await canSignIn("second-pass")).toBe(true);
+    expect(await canSignIn("second-pass2")).toBe(true);
     expect(await withDb((db) => one<number>(db, "select count(*)::int from auth.users where email like $1", [`x-${f.tag.toLowerCase()}%`]))).toBe(0);
   });
 

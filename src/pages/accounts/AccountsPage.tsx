@@ -8,6 +8,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { RelationSelect } from "../../crud/FieldInput";
 import { formatDateTime } from "../../crud/format";
+import { passwordRule } from "../../crud/rules";
 import type { Identity } from "../../crud/identity";
 import type { FieldDef } from "../../crud/types";
 import { ROLES, type Role } from "../../providers/profile";
@@ -187,7 +188,7 @@ export default function AccountsPage() {
           <Form.Item name="email" label={label("email")} rules={[...required("email"), { type: "email", message: t("form.pattern", { label: label("email") }) }]}>
             <Input autoComplete="off" aria-label={label("email")} />
           </Form.Item>
-          <Form.Item name="password" label={label("password")} rules={[...required("password"), { min: 6, message: t("accounts.passwordRule") }]}>
+          <Form.Item name="password" label={label("password")} rules={[...required("password"), passwordRule(t)]}>
             <Input.Password autoComplete="new-password" aria-label={label("password")} />
           </Form.Item>
           <Form.Item name="display_name" label={label("display_name")} rules={[...required("display_name"), { max: 50, message: t("form.tooLong", { label: label("display_name"), max: 50 }) }]}>
@@ -220,7 +221,7 @@ export default function AccountsPage() {
             }
           }}
         >
-          <Form.Item name="password" label={label("newPassword")} rules={[...required("newPassword"), { min: 6, message: t("accounts.passwordRule") }]}>
+          <Form.Item name="password" label={label("newPassword")} rules={[...required("newPassword"), passwordRule(t)]}>
             <Input.Password autoComplete="new-password" aria-label={label("newPassword")} />
           </Form.Item>
         </Form>

@@ -17,6 +17,12 @@ function configFromEnv(): AuthConfig {
     refreshTokenRotation: env("AUTH_REFRESH_TOKEN_ROTATION") === "true",
     enableSignup: env("AUTH_ENABLE_SIGNUP") === "true",
     externalUrl: env("AUTH_EXTERNAL_URL"),
+    minimumPasswordLength: Number(env("AUTH_MINIMUM_PASSWORD_LENGTH")),
+    passwordRequirements: env("AUTH_PASSWORD_REQUIREMENTS") as AuthConfig["passwordRequirements"],
+    rateLimit: {
+      signInSignUps: Number(env("AUTH_RATE_LIMIT_SIGN_IN_SIGN_UPS")),
+      tokenRefresh: Number(env("AUTH_RATE_LIMIT_TOKEN_REFRESH")),
+    },
   };
 }
 

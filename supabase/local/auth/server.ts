@@ -16,7 +16,15 @@ export type AuthConfig = {
   enableSignup: boolean;
   /** The public URL of the API gateway: tokens name `<url>/auth/v1` as their issuer. */
   externalUrl: string;
+  /** `[auth] minimum_password_length` and `password_requirements` of config.toml, applied whenever a password is set. */
+  minimumPasswordLength: number;
+  passwordRequirements: PasswordRequirements;
+  /** `[auth.rate_limit]` of config.toml: requests per 5 minutes per client address. */
+  rateLimit: { signInSignUps: number; tokenRefresh: number };
 };
+
+/** The values config.toml's `password_requirements` takes, as the Supabase CLI names them. */
+export type PasswordRequirements = "" | "letters_digits" | "lower_upper_letters_digits" | "lower_upper_letters_digits_symbols";
 
 class HttpError extends Error {
   constructor(
@@ -37,23 +45,84 @@ const invalidCredentials = () =>
     error_description: "Invalid login credentials",
   });
 
-/** Slows down password guessing: after too many failures for one email within the window, answer 429. */
-class FailureLimiter {
+/**
+ * GoTrue's per-address limit: a token bucket per client address holding `perFiveMinutes` requests, refilled
+ * at that rate. `take` checks and counts in one synchronous step, so concurrent requests cannot all pass a
+ * check made before any of them was counted.
+ */
+export class RateLimiter {
+  private buckets = new Map<string, { tokens: number; at: number }>();
+  constructor(
+    private readonly perFiveMinutes: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+  take(key: string): boolean {
+    const now = this.now();
+    const ratePerMs = this.perFiveMinutes / 300_000;
+    const bucket = this.buckets.get(key) ?? { tokens: this.perFiveMinutes, at: now };
+    bucket.tokens = Math.min(this.perFiveMinutes, bucket.tokens + (now - bucket.at) * ratePerMs);
+    bucket.at = now;
+    this.buckets.set(key, bucket);
+    // Full buckets carry no information: forget them so the map does not grow with every address ever seen.
+    if (this.buckets.size > 10_000) for (const [k, b] of this.buckets) if (b.tokens >= this.perFiveMinutes) this.buckets.delete(k);
+    if (bucket.tokens < 1) return false;
+    bucket.tokens -= 1;
+    return true;
+  }
+}
+
+/**
+ * Per-account slow-down. An account's recent failed sign-ins make each further attempt on it wait before the
+ * password is checked; nothing is refused, so a stranger typing wrong passwords for someone's email can delay
+ * them by seconds but never lock them out. (The per-address limit above caps how fast anyone can guess.)
+ */
+export class FailureDelay {
   private failures = new Map<string, number[]>();
   constructor(
-    private readonly limit = 5,
-    private readonly windowMs = 60_000,
+    private readonly freeFailures = 3,
+    private readonly maxDelayMs = 4_000,
+    private readonly windowMs = 15 * 60_000,
   ) {}
   private recent(key: string) {
     const now = Date.now();
     const times = (this.failures.get(key) ?? []).filter((at) => now - at < this.windowMs);
-    this.failures.set(key, times);
+    if (times.length) this.failures.set(key, times);
+    else this.failures.delete(key);
     return times;
   }
-  blocked = (key: string) => this.recent(key).length >= this.limit;
-  fail = (key: string) => this.recent(key).push(Date.now());
-  succeed = (key: string) => this.failures.delete(key);
+  /** 0 for the first few failures, then doubling from 250 ms up to the cap. */
+  delayMs(key: string): number {
+    const extra = this.recent(key).length - this.freeFailures;
+    return extra < 0 ? 0 : Math.min(this.maxDelayMs, 250 * 2 ** extra);
+  }
+  fail = (key: string) => {
+    this.failures.set(key, [...this.recent(key), Date.now()]);
+    // Keys of accounts nobody tried lately go, so the map stays bounded under a spray of invented emails.
+    if (this.failures.size > 10_000) for (const name of [...this.failures.keys()]) this.recent(name);
+  };
+  succeed = (key: string) => void this.failures.delete(key);
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The client address the gateway forwards (the first entry of x-forwarded-for), else the socket's peer. */
+function clientAddress(req: http.IncomingMessage): string {
+  const forwarded = req.headers["x-forwarded-for"];
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+  return first || req.socket.remoteAddress || "unknown";
+}
+
+const characterSets: Record<PasswordRequirements, string[]> = {
+  "": [],
+  letters_digits: ["abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", "0123456789"],
+  lower_upper_letters_digits: ["abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "0123456789"],
+  lower_upper_letters_digits_symbols: [
+    "abcdefghijklmnopqrstuvwxyz",
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    "0123456789",
+    "!@#$%^&*()_+-=[]{};'\\:\"|<>?,./`~",
+  ],
+};
 
 /** Go-style durations as GoTrue accepts for ban_duration: "24h", "1h30m", "90s", "876000h". */
 function parseDuration(text: string): number | undefined {
@@ -67,11 +136,36 @@ async function readJson(req: http.IncomingMessage): Promise<Record<string, unkno
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   if (!chunks.length) return {};
+  let body: unknown;
   try {
-    const body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
-    return body && typeof body === "object" ? body : {};
+    body = JSON.parse(Buffer.concat(chunks).toString("utf8"));
   } catch {
     throw new HttpError(400, "bad_json", "Could not parse request body as JSON");
+  }
+  checkStorable(body);
+  return body && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+}
+
+const maxDepth = 32;
+
+/**
+ * PostgreSQL cannot store a NUL character in text or jsonb, and a deeply nested value overflows its jsonb
+ * parser: refuse both as a bad request up front instead of failing in the database with a 500. Walks the
+ * value with an explicit stack so that the check itself cannot overflow.
+ */
+function checkStorable(value: unknown) {
+  const pending: Array<[unknown, number]> = [[value, 0]];
+  while (pending.length) {
+    const [item, depth] = pending.pop()!;
+    if (typeof item === "string") {
+      if (item.includes("\u0000")) throw new HttpError(400, "validation_failed", "Request contains a NUL character, which is not allowed");
+    } else if (item && typeof item === "object") {
+      if (depth >= maxDepth) throw new HttpError(400, "validation_failed", `Request body is nested more than ${maxDepth} levels deep`);
+      for (const [key, child] of Object.entries(item)) {
+        if (key.includes("\u0000")) throw new HttpError(400, "validation_failed", "Request contains a NUL character, which is not allowed");
+        pending.push([child, depth + 1]);
+      }
+    }
   }
 }
 
@@ -80,7 +174,13 @@ const asObject = (value: unknown) =>
 
 export function createAuthServer(config: AuthConfig, pool: pg.Pool): http.Server {
   const users = new UserStore(pool);
-  const limiter = new FailureLimiter();
+  const signInLimiter = new RateLimiter(config.rateLimit.signInSignUps);
+  const refreshLimiter = new RateLimiter(config.rateLimit.tokenRefresh);
+  const failureDelay = new FailureDelay();
+
+  function rateLimit(limiter: RateLimiter, req: http.IncomingMessage) {
+    if (!limiter.take(clientAddress(req))) throw new HttpError(429, "over_request_rate_limit", "Request rate limit reached");
+  }
 
   function session(user: UserRow, sessionId: string, refreshToken: string) {
     const now = Math.floor(Date.now() / 1000);
@@ -110,18 +210,19 @@ export function createAuthServer(config: AuthConfig, pool: pg.Pool): http.Server
     };
   }
 
-  function bearerClaims(req: http.IncomingMessage): Claims {
+  /** The verified claims of the request's token; a user's token must be meant for this service's audience. */
+  function bearerClaims(req: http.IncomingMessage, audience?: string): Claims {
     const header = req.headers.authorization ?? "";
     const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
     if (!token) throw new HttpError(401, "no_authorization", "This endpoint requires a Bearer token");
-    const claims = verifyJwt(token, config.jwtSecret);
+    const claims = verifyJwt(token, config.jwtSecret, { audience });
     if (!claims) throw new HttpError(403, "bad_jwt", "invalid JWT: unable to parse or verify signature, token is expired");
     return claims;
   }
 
-  /** The signed-in user behind the request's token, whose session must still exist. */
+  /** The signed-in user behind the request's token, whose session must still exist and who is not banned. */
   async function currentUser(req: http.IncomingMessage): Promise<{ user: UserRow; claims: Claims }> {
-    const claims = bearerClaims(req);
+    const claims = bearerClaims(req, "authenticated");
     if (!claims.sub) throw new HttpError(403, "bad_jwt", "invalid claim: missing sub claim");
     const sessionId = claims.session_id;
     if (typeof sessionId === "string" && !(await users.sessionExists(sessionId))) {
@@ -129,6 +230,8 @@ export function createAuthServer(config: AuthConfig, pool: pg.Pool): http.Server
     }
     const user = await users.byId(claims.sub);
     if (!user || user.deleted_at) throw new HttpError(403, "user_not_found", "User from sub claim in JWT does not exist");
+    // As GoTrue: an access token issued before the ban is refused at once, not when it expires.
+    if (isBanned(user)) throw new HttpError(403, "user_banned", "User is banned");
     return { user, claims };
   }
 
@@ -137,12 +240,22 @@ export function createAuthServer(config: AuthConfig, pool: pg.Pool): http.Server
     if (role !== "service_role" && role !== "supabase_admin") throw new HttpError(403, "not_admin", "User not allowed");
   }
 
+  /** GoTrue's password policy (internal/api/password.go): reasons "length" and "characters", one message each. */
   function validPassword(password: unknown): string {
-    if (typeof password !== "string" || password.length < 6) {
-      throw new HttpError(422, "weak_password", "Password should be at least 6 characters.", {
-        weak_password: { reasons: ["length"] },
-      });
+    if (typeof password !== "string") throw new HttpError(400, "validation_failed", "Password must be a string");
+    if (password.length > 72) throw new HttpError(400, "validation_failed", "Password cannot be longer than 72 characters");
+    const reasons: string[] = [];
+    const messages: string[] = [];
+    if ([...password].length < config.minimumPasswordLength) {
+      reasons.push("length");
+      messages.push(`Password should be at least ${config.minimumPasswordLength} characters.`);
     }
+    const required = characterSets[config.passwordRequirements] ?? [];
+    if (required.some((set) => ![...set].some((character) => password.includes(character)))) {
+      reasons.push("characters");
+      messages.push(`Password should contain at least one character of each: ${required.join(", ")}.`);
+    }
+    if (reasons.length) throw new HttpError(422, "weak_password", messages.join(" "), { weak_password: { reasons } });
     return password;
   }
 
@@ -159,22 +272,25 @@ export function createAuthServer(config: AuthConfig, pool: pg.Pool): http.Server
     const email = typeof body.email === "string" ? body.email.trim().toLowerCase() : "";
     const password = typeof body.password === "string" ? body.password : "";
     if (!email || !password) throw new HttpError(400, "validation_failed", "missing email or phone");
-    if (limiter.blocked(email)) throw new HttpError(429, "over_request_rate_limit", "Request rate limit reached");
+    const delay = failureDelay.delayMs(email);
+    if (delay) await sleep(delay);
     const user = await users.withPassword(email, password);
     if (!user) {
-      limiter.fail(email);
+      failureDelay.fail(email);
       throw invalidCredentials();
     }
-    limiter.succeed(email);
+    failureDelay.succeed(email);
     if (isBanned(user)) throw new HttpError(400, "user_banned", "User is banned");
     const { sessionId, refreshToken } = await users.startSession(user.id, req.headers["user-agent"], req.socket.remoteAddress);
     return session((await users.byId(user.id))!, sessionId, refreshToken);
   }
 
   /**
-   * Rotation as GoTrue does it: each refresh revokes the presented token and issues its child. A revoked
-   * token presented again within the reuse interval gets the session's active token back; later, it is
-   * taken as stolen and the whole session ends.
+   * Rotation as GoTrue does it (internal/tokens/service.go): each refresh revokes the presented token and
+   * issues its child. A revoked token that is the parent of the session's active token may be presented at
+   * any time (the client lost the answer to its last refresh) and gets the active token back. Any other
+   * revoked token is accepted only within the reuse interval (it gets a new child); after that it is taken as
+   * stolen: every refresh token of the session is revoked and the request refused.
    */
   async function refreshGrant(req: http.IncomingMessage) {
     const body = await readJson(req);
@@ -183,37 +299,54 @@ export function createAuthServer(config: AuthConfig, pool: pg.Pool): http.Server
     const notFound = () => new HttpError(400, "refresh_token_not_found", "Invalid Refresh Token: Refresh Token Not Found");
 
     return users.transaction(async (client) => {
-      const { rows } = await client.query<RefreshTokenRow>(
+      const found = await client.query<{ session_id: string | null; user_id: string }>(
+        "select session_id, user_id from auth.refresh_tokens where token = $1",
+        [presented],
+      );
+      const sessionId = found.rows[0]?.session_id;
+      if (!sessionId) throw notFound();
+      // As GoTrue: the user (gone, banned) is checked before the session.
+      const user = await users.byId(found.rows[0].user_id, client);
+      if (!user || user.deleted_at) throw notFound();
+      if (isBanned(user)) throw new HttpError(400, "user_banned", "Invalid Refresh Token: User Banned");
+      // The session row first, then the token: every refresh of a session takes its locks in this one order,
+      // so two of them (one revoking the whole family) wait for each other instead of deadlocking.
+      const sessionRow = await client.query("select 1 from auth.sessions where id = $1 for update", [sessionId]);
+      if (!sessionRow.rows.length) throw new HttpError(400, "session_not_found", "Invalid Refresh Token: No Valid Session Found");
+      const { rows } = await client.query<RefreshTokenRow & { parent: string | null }>(
         "select * from auth.refresh_tokens where token = $1 for update",
         [presented],
       );
       const token = rows[0];
-      if (!token?.session_id) throw notFound();
-      const user = await users.byId(token.user_id, client);
-      if (!user || user.deleted_at) throw notFound();
-      if (isBanned(user)) throw new HttpError(400, "user_banned", "Invalid Refresh Token: User Banned");
+      if (!token) throw notFound();
 
-      let next: string;
-      if (!token.revoked) {
-        next = token.token;
-        if (config.refreshTokenRotation) {
-          await client.query("update auth.refresh_tokens set revoked = true, updated_at = now() where id = $1", [token.id]);
-          next = await users.issueRefreshToken(client, user.id, token.session_id, token.token);
-        }
-      } else {
-        const revokedForMs = Date.now() - token.updated_at.getTime();
-        const active = await client.query<RefreshTokenRow>(
+      let next: string | undefined;
+      if (token.revoked) {
+        const active = await client.query<RefreshTokenRow & { parent: string | null }>(
           "select * from auth.refresh_tokens where session_id = $1 and not revoked order by id desc limit 1",
           [token.session_id],
         );
-        if (revokedForMs > config.refreshTokenReuseInterval * 1000 || !active.rows[0]) {
-          await client.query("delete from auth.sessions where id = $1", [token.session_id]);
-          // The rejection must outlive the rollback the thrown error causes: commit the revocation first.
+        if (active.rows[0] && active.rows[0].parent === token.token) {
+          next = active.rows[0].token;
+        } else if (Date.now() > token.updated_at.getTime() + config.refreshTokenReuseInterval * 1000) {
+          if (config.refreshTokenRotation) {
+            await client.query(
+              "update auth.refresh_tokens set revoked = true, updated_at = now() where session_id = $1 and not revoked",
+              [token.session_id],
+            );
+          }
+          // The revocation must outlive the rollback the thrown error causes: commit it first.
           await client.query("commit");
           await client.query("begin");
           throw new HttpError(400, "refresh_token_already_used", "Invalid Refresh Token: Already Used");
         }
-        next = active.rows[0].token;
+      }
+      if (next === undefined) {
+        next = token.token;
+        if (config.refreshTokenRotation || token.revoked) {
+          await client.query("update auth.refresh_tokens set revoked = true, updated_at = now() where id = $1", [token.id]);
+          next = await users.issueRefreshToken(client, user.id, token.session_id, token.token);
+        }
       }
       await client.query("update auth.sessions set refreshed_at = now(), updated_at = now() where id = $1", [token.session_id]);
       return session(user, token.session_id, next);
@@ -252,6 +385,8 @@ export function createAuthServer(config: AuthConfig, pool: pg.Pool): http.Server
       userMetadata: asObject(body.user_metadata),
       bannedUntil: bannedUntil(body.ban_duration),
     });
+    // GoTrue's admin password change signs the user out everywhere.
+    if (body.password !== undefined) await users.endSessions(id, "", "global");
     return userJson(user!);
   }
 
@@ -274,30 +409,41 @@ export function createAuthServer(config: AuthConfig, pool: pg.Pool): http.Server
       };
     }
     if (method === "POST" && path === "/signup") {
+      rateLimit(signInLimiter, req);
       if (!config.enableSignup) throw new HttpError(422, "signup_disabled", "Signups not allowed for this instance");
       throw new HttpError(501, "not_implemented", "Sign-up is not available on the local stack");
     }
     if (method === "POST" && path === "/token") {
       const grant = url.searchParams.get("grant_type");
-      if (grant === "password") return passwordGrant(req);
-      if (grant === "refresh_token") return refreshGrant(req);
+      // Counted before anything is awaited: the check and the count are one step (see RateLimiter).
+      if (grant === "password") return rateLimit(signInLimiter, req), passwordGrant(req);
+      if (grant === "refresh_token") return rateLimit(refreshLimiter, req), refreshGrant(req);
       throw new HttpError(400, "validation_failed", "unsupported_grant_type");
     }
     if (path === "/user" && method === "GET") return userJson((await currentUser(req)).user);
     if (path === "/user" && method === "PUT") {
-      const { user } = await currentUser(req);
+      const { user, claims } = await currentUser(req);
       const body = await readJson(req);
       if (typeof body.email === "string" && body.email.toLowerCase() !== user.email) {
         throw new HttpError(422, "email_change_not_supported", "Email changes are made by an administrator");
       }
       let password: string | undefined;
       if (body.password !== undefined) {
+        // GoTrue's update_password_require_current_password check: when the current password is given, it must match.
+        if (body.current_password !== undefined) {
+          if (typeof body.current_password !== "string" || !(await users.passwordMatches(user.id, body.current_password))) {
+            throw new HttpError(400, "current_password_invalid", "Current password required when setting new password.");
+          }
+        }
         password = validPassword(body.password);
         if (await users.passwordMatches(user.id, password)) {
           throw new HttpError(422, "same_password", "New password should be different from the old password.");
         }
       }
-      return userJson((await users.update(user.id, { password, userMetadata: asObject(body.data) }))!);
+      const updated = await users.update(user.id, { password, userMetadata: asObject(body.data) });
+      // As GoTrue's UpdatePassword: a new password signs every other device out; this one stays signed in.
+      if (password !== undefined) await users.endSessions(user.id, String(claims.session_id ?? ""), "others");
+      return userJson(updated!);
     }
     if (method === "POST" && path === "/logout") {
       const { user, claims } = await currentUser(req);
