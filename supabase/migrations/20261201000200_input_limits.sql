@@ -12,11 +12,12 @@
 -- Rule names: <table>_<column>_length | _finite | _max | _range; message zh-CN on the field (hint field:<column>).
 -- Minimums stay where they were (amount > 0, headcount ≥ 0, … in the per-table rules).
 --
--- Dates: never before 1921-07-01 (no record of a party organisation predates it) and never later than
--- today + `years_ahead` years: 0 for what has happened (成立, 换届, 入党, 支出, 述职), more where a date may be
--- planned (a coverage or partnership that starts next term, an agreement's end, next year's cycle).
+-- Dates: always within 1921-07-01 (no record of a party organisation predates it) … 2100-12-31 (the last
+-- budget or cycle year), and never later than today + `years_ahead` years: 0 for what has happened (成立, 换届,
+-- 入党, 支出, 述职), more where a date may be planned (a coverage or partnership that starts next term, an
+-- agreement's end). An evaluation cycle's dates follow its year, itself 2000–2100: null, the fixed range only.
 -- "Today" moves, so that bound lives in the trigger only, checked when the date is written or changed (an old
--- row is not refused for an edit of another field); the CHECK backstop holds the fixed range 1921-07-01 … 2100-12-31.
+-- row is not refused for an edit of another field); the CHECK backstop holds the fixed range.
 -- Numeric columns with a typmod refuse ±Infinity by themselves (22003 "numeric field overflow", a 400 before any
 -- trigger); NaN they accept, hence `finite`.
 
@@ -32,7 +33,7 @@ create table app.field_limits (
   primary key (table_name, column_name),
   constraint field_limits_kind check (kind in ('text', 'number', 'date')),
   constraint field_limits_text check ((kind = 'text') = (max_length is not null)),
-  constraint field_limits_date check ((kind = 'date') = (years_ahead is not null)),
+  constraint field_limits_date check (kind = 'date' or years_ahead is null),
   constraint field_limits_number check (kind = 'number' or max_value is null)
 );
 comment on table app.field_limits is
@@ -40,7 +41,7 @@ comment on table app.field_limits is
 comment on column app.field_limits.label is '字段中文名, 用于错误提示';
 comment on column app.field_limits.max_length is 'text: 最多字符数 (char_length, 不是字节数)';
 comment on column app.field_limits.max_value is 'number: 上限 (可空); 每个 number 都拒绝 NaN 与 ±Infinity';
-comment on column app.field_limits.years_ahead is 'date: 最晚为今天之后几年 (0 = 不能晚于今天)';
+comment on column app.field_limits.years_ahead is 'date: 最晚为今天之后几年 (0 = 不能晚于今天; 空 = 仅固定范围至 2100-12-31)';
 
 insert into app.field_limits (table_name, column_name, label, kind, max_length, max_value, years_ahead) values
   ('org_units', 'code', '组织编码', 'text', 32, null, null),
@@ -72,8 +73,8 @@ insert into app.field_limits (table_name, column_name, label, kind, max_length, 
   ('fund_expenditures', 'purpose', '用途', 'text', 200, null, null),
   ('fund_expenditures', 'voucher_no', '凭证号', 'text', 50, null, null),
   ('evaluation_cycles', 'title', '名称', 'text', 100, null, null),
-  ('evaluation_cycles', 'starts_on', '开始日期', 'date', null, null, 5),
-  ('evaluation_cycles', 'ends_on', '结束日期', 'date', null, null, 5),
+  ('evaluation_cycles', 'starts_on', '开始日期', 'date', null, null, null),
+  ('evaluation_cycles', 'ends_on', '结束日期', 'date', null, null, null),
   ('evaluation_cycles', 'weight_org', '组织评价权重', 'number', null, null, null),
   ('evaluation_cycles', 'weight_masses', '师生评价权重', 'number', null, null, null),
   ('branch_evaluations', 'report_submitted_on', '述职报告提交日期', 'date', null, null, 0),
@@ -100,11 +101,17 @@ set search_path = ''
 as $$ select date '1921-07-01' $$;
 comment on function app.earliest_date() is '任何日期字段的下限: 1921-07-01';
 
+create function app.final_date() returns date
+language sql immutable
+set search_path = ''
+as $$ select date '2100-12-31' $$;
+comment on function app.final_date() is '任何日期字段的固定上限: 2100-12-31 (最后的预算与考核年度)';
+
 create function app.latest_date(p_years_ahead integer) returns date
 language sql stable
 set search_path = ''
-as $$ select (current_date + make_interval(years => p_years_ahead))::date $$;
-comment on function app.latest_date(integer) is '日期字段的上限: 今天 + p_years_ahead 年 (0 = 今天)';
+as $$ select least((current_date + make_interval(years => coalesce(p_years_ahead, 1000)))::date, app.final_date()) $$;
+comment on function app.latest_date(integer) is '日期字段的上限: 今天 + p_years_ahead 年 (0 = 今天; 空 = 固定上限), 不晚于 2100-12-31';
 
 -- One trigger function for every table: reads the row as jsonb and checks each limited column in form order.
 -- SECURITY DEFINER so it can read app.field_limits, which the API roles cannot.
@@ -142,7 +149,7 @@ begin
         perform app.reject(tg_table_name || '_' || l.column_name || '_range', l.column_name,
                            format('%s不能早于 %s', l.label, app.earliest_date()));
       end if;
-      -- The moving bound only for a date being written: an existing row is not refused for an edit elsewhere.
+      -- Checked for a date being written: an old row is not refused (by the moving bound) for an edit elsewhere.
       if tg_op = 'INSERT' or v is distinct from old_row ->> l.column_name then
         latest := app.latest_date(l.years_ahead);
         if v::date > latest then
@@ -203,7 +210,7 @@ begin
       predicate := format('%I not in (''NaN''::numeric, ''Infinity''::numeric, ''-Infinity''::numeric)', l.column_name);
     when 'date' then
       rule := l.table_name || '_' || l.column_name || '_range';
-      predicate := format('%I between %L::date and %L::date', l.column_name, app.earliest_date(), '2100-12-31');
+      predicate := format('%I between %L::date and %L::date', l.column_name, app.earliest_date(), app.final_date());
     end case;
     -- (an integer cannot hold NaN: the number backstop for it is only the maximum)
     if l.kind <> 'number' or (select c.data_type from information_schema.columns c

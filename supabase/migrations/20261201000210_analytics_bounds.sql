@@ -46,7 +46,7 @@ set plan_cache_mode = force_custom_plan
 as $$
 #variable_conflict use_column
 begin
-  perform app.check_parameter('p_day', '统计日期', p_day, app.earliest_date(), date '2100-12-31');
+  perform app.check_parameter('p_day', '统计日期', p_day, app.earliest_date(), app.final_date());
   return query
   with covered as (
     select distinct cc.carrier_id
@@ -82,7 +82,7 @@ set plan_cache_mode = force_custom_plan
 as $$
 #variable_conflict use_column
 begin
-  perform app.check_parameter('p_day', '统计日期', p_day, app.earliest_date(), date '2100-12-31');
+  perform app.check_parameter('p_day', '统计日期', p_day, app.earliest_date(), app.final_date());
   return query
   select r.carrier_kind, sum(r.carriers)::bigint, sum(r.covered)::bigint, sum(r.uncovered)::bigint,
          round(sum(r.covered) / sum(r.carriers), 4)
@@ -106,7 +106,7 @@ set plan_cache_mode = force_custom_plan
 as $$
 #variable_conflict use_column
 begin
-  perform app.check_parameter('p_day', '统计日期', p_day, app.earliest_date(), date '2100-12-31');
+  perform app.check_parameter('p_day', '统计日期', p_day, app.earliest_date(), app.final_date());
   return query
   select coalesce(sum(r.carriers), 0)::bigint, coalesce(sum(r.covered), 0)::bigint, coalesce(sum(r.uncovered), 0)::bigint,
          case when sum(r.carriers) > 0 then round(sum(r.covered) / sum(r.carriers), 4) end
@@ -133,7 +133,7 @@ set plan_cache_mode = force_custom_plan
 as $$
 #variable_conflict use_column
 begin
-  perform app.check_parameter('p_day', '统计日期', p_day, app.earliest_date(), date '2100-12-31');
+  perform app.check_parameter('p_day', '统计日期', p_day, app.earliest_date(), app.final_date());
   return query
   select c.id, c.name, c.kind, c.headcount, u.id, u.code, u.name,
          (select max(least(coalesce(cc.ended_on, p_day), p_day)) from public.carrier_coverages cc
@@ -167,7 +167,7 @@ as $$
 #variable_conflict use_column
 begin
   perform app.check_parameter('p_months', '月数', p_months, 1, 240);
-  perform app.check_parameter('p_end', '截止日期', p_end, app.earliest_date(), date '2100-12-31');
+  perform app.check_parameter('p_end', '截止日期', p_end, app.earliest_date(), app.final_date());
   return query
   with days as materialized (
     -- the last day of each of the p_months months up to p_end (p_end itself for its own month); materialized so
@@ -629,7 +629,7 @@ set plan_cache_mode = force_custom_plan
 as $$
 #variable_conflict use_column
 begin
-  perform app.check_parameter('p_day', '统计日期', p_day, app.earliest_date(), date '2100-12-31');
+  perform app.check_parameter('p_day', '统计日期', p_day, app.earliest_date(), app.final_date());
   perform app.check_parameter('p_fiscal_year', '预算年度', p_fiscal_year, 2000, 2100);
   return query
   with scoped_branches as (
