@@ -1,8 +1,10 @@
 // Issue 4, the bad-input sweep: every form refuses empty required fields, over-long text, bad numbers and dates
 // its rules forbid, each with a message and nothing saved; a script-tag string is stored and shown as text.
+// Issue 8: the database's own refusals (a 正式党员 within the probationary year) land on their fields too, and
+// the date pickers do not offer days the database would refuse.
 import { expect, test, type Page, type Response } from "@playwright/test";
 import { sql } from "../supabase/local/testing";
-import { choose, fieldError, fillText, pickDate, saveAndShow, saveButton } from "./forms";
+import { choose, field, fieldError, fillText, pickDate, saveAndShow, saveButton } from "./forms";
 
 const CREATE_FORMS = [
   ["/org-units", "org_units"],
@@ -65,11 +67,11 @@ test("every create form refuses empty required fields with a message", async ({ 
 test("too-long text, negative and non-numeric amounts are refused on their fields", async ({ page }) => {
   await page.goto("/org-units/create");
   await fillText(page, "名称", "长".repeat(101));
-  await expectRefused(page, "/org-units", "org_units", [{ label: "名称", text: "名称不能超过 100 个字符" }]);
+  await expectRefused(page, "/org-units", "org_units", [{ label: "名称", text: "名称不能超过 100 个字" }]);
 
   await page.goto("/members/create");
   await fillText(page, "姓名", "名".repeat(51));
-  await expectRefused(page, "/members", "members", [{ label: "姓名", text: "姓名不能超过 50 个字符" }]);
+  await expectRefused(page, "/members", "members", [{ label: "姓名", text: "姓名不能超过 50 个字" }]);
 
   await page.goto("/fund-budgets/create");
   await fillText(page, "金额", "-5");
@@ -93,7 +95,7 @@ test("dates the database rules forbid come back on their fields, nothing saved",
   const [budget] = await sql<{ id: number; fiscal_year: number }>(
     `select b.id::int, b.fiscal_year from fund_budgets b
       where b.amount - coalesce((select sum(e.amount) from fund_expenditures e where e.budget_id = b.id), 0) > 10
-        and b.branch_id is not null order by b.id limit 1`,
+        and b.branch_id is not null and b.fiscal_year < extract(year from current_date) order by b.id limit 1`,
   );
   await page.goto(`/fund-expenditures/create?budget_id=${budget.id}`);
   await pickDate(page, "支出日期", `${budget.fiscal_year + 1}-01-15`);
@@ -114,6 +116,27 @@ test("dates the database rules forbid come back on their fields, nothing saved",
   await pickDate(page, "最近换届日期", "2019-05-01");
   await expectRefused(page, "/branches", "branches", [{ label: "最近换届日期", text: "换届日期不能早于成立日期" }]);
   expect(await sql("select id from branches where code = $1", [code])).toEqual([]);
+
+  // A full member (the default) who joined a month ago: the database refuses it on 入党日期.
+  const [branch] = await sql<{ id: number }>("select id::int from branches where status = 'active' order by id limit 1");
+  const studentNo = `PROB-${Date.now()}`;
+  await page.goto(`/members/create?branch_id=${branch.id}`);
+  await fillText(page, "姓名", "预备期未满");
+  await fillText(page, "学号/工号", studentNo);
+  await choose(page, "性别", "女");
+  await choose(page, "类别", "学生");
+  const monthAgo = new Date(Date.now() + 8 * 3600_000 - 30 * 86_400_000).toISOString().slice(0, 10);
+  await pickDate(page, "入党日期", monthAgo);
+  await expectRefused(page, "/members", "members", [{ label: "入党日期", text: "正式党员的入党日期须早于一年前 (预备期一年)" }]);
+  expect(await sql("select id from members where student_or_staff_no = $1", [studentNo])).toEqual([]);
+
+  // The picker does not take a day after today for 入党日期: typed, it is not accepted.
+  const input = field(page, "入党日期");
+  await input.click();
+  await input.fill("2030-01-01");
+  await input.press("Enter");
+  await field(page, "姓名").click();
+  await expect(input).toHaveValue(monthAgo);
 });
 
 test("a script-tag string is stored as typed and shown as text, never run", async ({ page }) => {

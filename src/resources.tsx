@@ -1,5 +1,7 @@
 // The resource registry: every table the admin panel manages, declared once.
 // Menu, routes, access rules, list columns, filters, forms and show pages are all derived from here.
+// Field limits (maxLength, max, maxYearsAhead) are the database's too (app.field_limits, migration
+// 20261201000200_input_limits.sql); supabase/tests/input_limits.test.ts fails when the two disagree.
 import {
   ApartmentOutlined,
   AuditOutlined,
@@ -143,8 +145,8 @@ export const resources: ResourceDef[] = [
         sortable: false,
         help: "branches.help.secretary",
       },
-      { name: "founded_on", type: "date", filter: true },
-      { name: "last_election_on", type: "date", list: true, filter: true },
+      { name: "founded_on", type: "date", maxYearsAhead: 0, filter: true },
+      { name: "last_election_on", type: "date", maxYearsAhead: 0, list: true, filter: true },
       { name: "term_years", type: "number", min: 1, max: 5, required: true, defaultValue: 3 },
       { name: "status", type: "enum", enum: BRANCH_STATUS, required: true, list: true, filter: true, defaultValue: "active" },
       { name: "excellence", type: "enum", enum: BRANCH_EXCELLENCE, required: true, list: true, filter: true, defaultValue: "none" },
@@ -177,7 +179,7 @@ export const resources: ResourceDef[] = [
       { name: "gender", type: "enum", enum: GENDER, required: true, list: true },
       { name: "category", type: "enum", enum: MEMBER_CATEGORY, required: true, list: true, filter: true },
       { name: "status", type: "enum", enum: MEMBER_STATUS, required: true, list: true, filter: true, defaultValue: "full" },
-      { name: "joined_on", type: "date", list: true, filter: true },
+      { name: "joined_on", type: "date", maxYearsAhead: 0, list: true, filter: true },
       { name: "branch_role", type: "enum", enum: BRANCH_ROLE, required: true, list: true, filter: true, defaultValue: "member" },
       { name: "professional_title", type: "enum", enum: PROFESSIONAL_TITLE, required: true, filter: true, defaultValue: "none" },
       { name: "contact", type: "text", maxLength: 100 },
@@ -202,7 +204,7 @@ export const resources: ResourceDef[] = [
       { name: "org_unit_id", type: "relation", relation: toOrgUnit, required: true, orgUnit: true, list: true, filter: true },
       { name: "kind", type: "enum", enum: CARRIER_KIND, required: true, list: true, filter: true },
       { name: "name", type: "text", required: true, maxLength: 100, list: true, search: true },
-      { name: "headcount", type: "number", min: 0, required: true, list: true, defaultValue: 0 },
+      { name: "headcount", type: "number", min: 0, max: 100_000, required: true, list: true, defaultValue: 0 },
       // today: a current coverage by an active branch (the coverage dashboard drills down on it)
       {
         name: "covered",
@@ -229,8 +231,8 @@ export const resources: ResourceDef[] = [
       { name: "carrier_id", type: "relation", relation: toCarrier, required: true, list: true, filter: true },
       { name: "branch_id", type: "relation", relation: toBranch, required: true, list: true, filter: true },
       { name: "form", type: "enum", enum: COVERAGE_FORM, required: true, list: true, filter: true },
-      { name: "started_on", type: "date", required: true, list: true, filter: true },
-      { name: "ended_on", type: "date", list: true },
+      { name: "started_on", type: "date", required: true, maxYearsAhead: 1, list: true, filter: true },
+      { name: "ended_on", type: "date", maxYearsAhead: 10, list: true },
     ],
   }),
 
@@ -250,8 +252,8 @@ export const resources: ResourceDef[] = [
       { name: "partner_kind", type: "enum", enum: PARTNER_KIND, required: true, list: true, filter: true },
       { name: "partner_name", type: "text", maxLength: 100, list: true, search: true, help: "partnerships.help.partner" },
       { name: "partner_branch_id", type: "relation", relation: { ...toBranch, unitField: undefined }, list: true },
-      { name: "started_on", type: "date", required: true, list: true, filter: true },
-      { name: "ended_on", type: "date" },
+      { name: "started_on", type: "date", required: true, maxYearsAhead: 1, list: true, filter: true },
+      { name: "ended_on", type: "date", maxYearsAhead: 10 },
       { name: "status", type: "enum", enum: PARTNERSHIP_STATUS, required: true, list: true, filter: true, defaultValue: "active" },
     ],
     related: [{ resource: "partnership_activities", foreignKey: "partnership_id" }],
@@ -266,10 +268,10 @@ export const resources: ResourceDef[] = [
     defaultSort: { field: "held_on", order: "desc" },
     fields: [
       { name: "partnership_id", type: "relation", relation: toPartnership, required: true, list: true, filter: true },
-      { name: "held_on", type: "date", required: true, list: true, filter: true },
+      { name: "held_on", type: "date", required: true, maxYearsAhead: 1, list: true, filter: true },
       { name: "title", type: "text", required: true, maxLength: 200, list: true, search: true },
       { name: "service_area", type: "enum", enum: SERVICE_AREA, required: true, list: true, filter: true },
-      { name: "participants", type: "number", min: 0, required: true, list: true, defaultValue: 0 },
+      { name: "participants", type: "number", min: 0, max: 100_000, required: true, list: true, defaultValue: 0 },
       { name: "outcome", type: "textarea", maxLength: 2000 },
     ],
   }),
@@ -305,7 +307,7 @@ export const resources: ResourceDef[] = [
       { name: "budget_id", type: "relation", relation: { ...toBudget, inner: true, select: `${toBudget.select},org_unit_id,branch_id` }, required: true, list: true, filter: true },
       { name: "budget.org_unit_id", type: "relation", relation: toOrgUnit, label: "fund_expenditures.fields.org_unit_id", filter: true, form: false, show: false },
       { name: "budget.branch_id", type: "relation", relation: toBranch, label: "fund_expenditures.fields.branch_id", filter: true, form: false, show: false },
-      { name: "spent_on", type: "date", required: true, list: true, filter: true },
+      { name: "spent_on", type: "date", required: true, maxYearsAhead: 0, list: true, filter: true },
       { name: "amount", type: "money", required: true, max: 999_999_999_999.99, list: true },
       { name: "purpose", type: "text", required: true, maxLength: 200, list: true, search: true },
       { name: "voucher_no", type: "text", maxLength: 50, list: true, search: true },
@@ -350,7 +352,7 @@ export const resources: ResourceDef[] = [
       { name: "cycle_id", type: "relation", relation: { ...toCycle, inner: true }, required: true, list: true, filter: true },
       { name: "branch_id", type: "relation", relation: { ...toBranch, inner: true }, required: true, list: true, filter: true },
       { name: "branch.org_unit_id", type: "relation", relation: toOrgUnit, label: "branch_evaluations.fields.org_unit_id", filter: true, form: false, show: false },
-      { name: "report_submitted_on", type: "date", list: true, filter: true },
+      { name: "report_submitted_on", type: "date", maxYearsAhead: 0, list: true, filter: true },
       ...(["score_leadership", "score_backbone", "score_venue", "score_carrier", "score_system", "score_performance", "satisfaction"] as const).map(
         (name) => ({ name, type: "number" as const, min: 0, max: 100, step: 1 }),
       ),

@@ -2,8 +2,10 @@
 import { useSelect } from "@refinedev/antd";
 import { useGetIdentity, useTranslate, type CrudFilter } from "@refinedev/core";
 import { DatePicker, Input, InputNumber, Select, Switch } from "antd";
+import type { Dayjs } from "dayjs";
 import { enumLabel, relationColumns, relationRowLabel } from "./fields";
 import type { Identity } from "./identity";
+import { dateBounds } from "./rules";
 import type { FieldDef } from "./types";
 
 type Props = {
@@ -27,8 +29,12 @@ export function FieldInput({ field, label, disabled, recordId, ...control }: Pro
       return <InputNumber {...common} step={field.step} style={{ width: "100%" }} />;
     case "money":
       return <InputNumber {...common} prefix="¥" precision={2} step={100} style={{ width: "100%" }} />;
-    case "date":
-      return <DatePicker {...common} style={{ width: "100%" }} />;
+    case "date": {
+      // Days outside the database's range for this column are not offered at all.
+      const { min, max } = dateBounds(field);
+      const disabledDate = (day: Dayjs) => day.format("YYYY-MM-DD") < min || day.format("YYYY-MM-DD") > max;
+      return <DatePicker {...common} disabledDate={disabledDate} style={{ width: "100%" }} />;
+    }
     case "datetime":
       return <DatePicker {...common} showTime style={{ width: "100%" }} />;
     case "boolean":

@@ -1,6 +1,18 @@
 // Client-side validation from a field declaration, mirroring the database's rules, with Chinese messages.
 import type { Rule } from "antd/es/form";
+import dayjs from "dayjs";
 import type { FieldDef } from "./types";
+
+/** No date in the records predates the party's founding (the database's app.earliest_date()). */
+export const EARLIEST_DATE = "1921-07-01";
+/** Nor lies past the last budget and cycle year (app.final_date()). */
+export const FINAL_DATE = "2100-12-31";
+
+/** A date field's range as ISO days: EARLIEST_DATE to today + maxYearsAhead years, at most FINAL_DATE (app.latest_date). */
+export function dateBounds(field: FieldDef, today = dayjs()): { min: string; max: string } {
+  const ahead = field.maxYearsAhead === undefined ? FINAL_DATE : today.add(field.maxYearsAhead, "year").format("YYYY-MM-DD");
+  return { min: EARLIEST_DATE, max: ahead < FINAL_DATE ? ahead : FINAL_DATE };
+}
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -27,6 +39,17 @@ export function rulesFor(field: FieldDef, label: string, t: Translate): Rule[] {
     }
   }
   if (field.maxLength) rules.push({ max: field.maxLength, message: t("form.tooLong", { label, max: field.maxLength }) });
+  if (field.type === "date") {
+    // The form holds ISO days ("YYYY-MM-DD", see FormPage), which compare as strings.
+    const { min, max } = dateBounds(field);
+    rules.push({
+      validator: async (_rule, value: string | null | undefined) => {
+        if (!value) return;
+        if (value < min) throw new Error(t("form.dateTooEarly", { label, min }));
+        if (value > max) throw new Error(field.maxYearsAhead === 0 ? t("form.notAfterToday", { label }) : t("form.dateTooLate", { label, max }));
+      },
+    });
+  }
   if (field.type === "email") rules.push({ type: "email", message: t("form.pattern", { label }) });
   if (field.type === "number" || field.type === "money") {
     rules.push({ type: "number", message: t("form.pattern", { label }) });

@@ -65,9 +65,15 @@ export type FieldDef<T extends string = string> = {
   enum?: EnumDef;
   relation?: Relation;
   required?: boolean;
+  /** Text: at most this many characters (the database's `<table>_<column>_length` rule says the same). */
   maxLength?: number;
   min?: number;
   max?: number;
+  /**
+   * Date: at most this many years after today (0: not after today); every date lies within 1921-07-01 …
+   * 2100-12-31. Mirrors app.field_limits.years_ahead; src/crud/limits.test.ts keeps the two equal.
+   */
+  maxYearsAhead?: number;
   step?: number;
   /** Shown as a list column (default: false). */
   list?: boolean;

@@ -110,6 +110,9 @@ export const en: DeepPartialDictionary = {
   form: {
     required: "{{label}} is required",
     tooLong: "{{label}} must be at most {{max}} characters",
+    dateTooEarly: "{{label}} cannot be before {{min}}",
+    dateTooLate: "{{label}} cannot be after {{max}}",
+    notAfterToday: "{{label}} cannot be later than today",
     min: "{{label}} must be at least {{min}}",
     max: "{{label}} must be at most {{max}}",
     positive: "{{label}} must be greater than 0",

@@ -107,7 +107,10 @@ export const zhCN = {
   },
   form: {
     required: "请填写{{label}}",
-    tooLong: "{{label}}不能超过 {{max}} 个字符",
+    tooLong: "{{label}}不能超过 {{max}} 个字",
+    dateTooEarly: "{{label}}不能早于 {{min}}",
+    dateTooLate: "{{label}}不能晚于 {{max}}",
+    notAfterToday: "{{label}}不能晚于今天",
     min: "{{label}}不能小于 {{min}}",
     max: "{{label}}不能大于 {{max}}",
     positive: "{{label}}必须大于 0",
