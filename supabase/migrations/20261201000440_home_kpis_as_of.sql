@@ -8,7 +8,7 @@
 --   overdue      those branches whose last election + term lies before p_day.
 -- There is no history of dissolution or of members leaving, so a branch merged or dissolved since, and a member
 -- transferred since, are not counted for the past: the card caption says what is counted (截至…年底, 现存支部).
--- Signature and columns are unchanged.
+-- Signature, columns and parameter bounds are unchanged.
 create or replace function public.home_kpis(p_day date default current_date,
                                             p_fiscal_year integer default extract(year from current_date)::integer,
                                             p_org_unit_id bigint default null)
@@ -32,6 +32,9 @@ set plan_cache_mode = force_custom_plan
 as $$
 #variable_conflict use_column
 begin
+  -- The parameter bounds of 20261201000210_analytics_bounds.sql, kept when the body is replaced.
+  perform app.check_parameter('p_day', '统计日期', p_day, app.earliest_date(), app.final_date());
+  perform app.check_parameter('p_fiscal_year', '预算年度', p_fiscal_year, 2000, 2100);
   return query
   with scoped_branches as (
     select b.* from public.branches b
