@@ -166,8 +166,6 @@ export const resources: ResourceDef[] = [
     icon: <TeamOutlined />,
     titleField: "name",
     defaultSort: { field: "id", order: "desc" },
-    // Tens of thousands of rows at scale: the planner's estimate, never an exact count per keystroke.
-    count: "estimated",
     deleteCascade: "cascade.members",
     fields: [
       { name: "name", type: "text", required: true, maxLength: 50, list: true, search: true },
@@ -283,6 +281,9 @@ export const resources: ResourceDef[] = [
     recordTitle: (record, t) => budgetTitle(record, t),
     defaultSort: { field: "fiscal_year", order: "desc" },
     deleteCascade: "cascade.fund_budgets",
+    // RLS (fund_budgets_update/delete): a committee reads its unit's budget from 组织部 but writes only its
+    // allocations to branches.
+    access: { committeeWrites: (record) => record.branch_id != null },
     fields: [
       { name: "fiscal_year", type: "number", required: true, min: 2000, max: 2100, list: true, filter: true, defaultValue: new Date().getFullYear() },
       { name: "org_unit_id", type: "relation", relation: toOrgUnit, required: true, orgUnit: true, list: true, filter: true },
@@ -412,7 +413,6 @@ export const resources: ResourceDef[] = [
     icon: <HistoryOutlined />,
     pages: ["list", "show"],
     access: { write: [] },
-    count: "estimated",
     history: false,
     recordTitle: (record, t) =>
       `${t(`${String(record.table_name)}.label`)} #${String(record.row_id)} ${t(`enums.audit_action.${String(record.action)}`)}`,

@@ -19,13 +19,14 @@ export function ListPage({ resource }: { resource: ResourceDef }) {
   const t = useTranslate();
   const searchFields = resource.fields.filter((field) => field.search);
   const filterFields = resource.fields.filter((field) => field.filter);
+  const count = resource.count ?? "exact";
 
   const { tableProps, filters, setFilters, sorters, setCurrentPage } = useTable({
     resource: resource.name,
     syncWithLocation: true,
     pagination: { pageSize: 20 },
     sorters: { initial: [resource.defaultSort ?? { field: "id", order: "desc" }] },
-    meta: { select: selectFor(resource), count: resource.count ?? "exact" },
+    meta: { select: selectFor(resource), count },
   });
 
   const applyFilters = (next: CrudFilter[]) => {
@@ -105,7 +106,8 @@ export function ListPage({ resource }: { resource: ResourceDef }) {
           ...tableProps.pagination,
           showSizeChanger: true,
           pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => t("table.total", { total }),
+          // An estimated total is labelled as one; the default is exact.
+          showTotal: (total) => t(count === "exact" ? "table.total" : "table.totalEstimated", { total }),
         }}
       />
     </List>

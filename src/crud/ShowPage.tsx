@@ -61,11 +61,12 @@ export function ShowPage({ resource, tabs = [], extra }: { resource: ResourceDef
       headerButtons={() => (
         <>
           {pages.includes("list") && <ListButton resource={resource.name} />}
-          {pages.includes("edit") && <EditButton resource={resource.name} recordItemId={record.id as number} />}
+          {pages.includes("edit") && <EditButton resource={resource.name} recordItemId={record.id as number} meta={{ record }} />}
           {pages.includes("edit") && (
             <DeleteButton
               resource={resource.name}
               recordItemId={record.id as number}
+              meta={{ record }}
               confirmTitle={deleteConfirmTitle(t, resource, record)}
               confirmOkText={t("buttons.delete")}
               confirmCancelText={t("buttons.cancel")}

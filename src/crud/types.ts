@@ -110,7 +110,10 @@ export type ResourceDef<T extends string = string> = {
   titleField?: ColumnOf<T>;
   /** A name for a row when no single column names it. */
   recordTitle?: (record: Record<string, unknown>, t: Translate) => string;
-  /** Count strategy for the list total: large tables use "estimated" (no exact count on each keystroke). */
+  /**
+   * Count strategy for the list total (default "exact": a total people read and page through must be true).
+   * Anything else is an estimate and the list says so (约).
+   */
   count?: "exact" | "planned" | "estimated";
   defaultSort?: { field: ColumnOf<T>; order: "asc" | "desc" };
   /** Which generic screens exist (default: all four). */

@@ -83,6 +83,7 @@ export const en: DeepPartialDictionary = {
   table: {
     actions: "Actions",
     total: "{{total}} in total",
+    totalEstimated: "about {{total}} in total",
     searchPlaceholder: "Search {{fields}}",
     empty: "No data",
     all: "All",
@@ -127,6 +128,10 @@ export const en: DeepPartialDictionary = {
     notFound: "Not found, or not visible to you",
     updateBlocked: "Not saved: you may not change this record, or it no longer exists",
     deleteBlocked: "Not deleted: you may not delete this record, or it no longer exists",
+    conflict: "{{who}} changed this record at {{when}}; your changes were not saved.",
+    conflictUnknown: "Someone changed this record at {{when}}; your changes were not saved.",
+    deleted: "This record was deleted or moved out of your scope; your changes were not saved.",
+    reload: "Reload",
     unknown: "Something went wrong, try again later",
   },
   common: { yes: "Yes", no: "No" },

@@ -81,6 +81,7 @@ export const zhCN = {
   table: {
     actions: "操作",
     total: "共 {{total}} 条",
+    totalEstimated: "约 {{total}} 条",
     searchPlaceholder: "搜索{{fields}}",
     empty: "暂无数据",
     all: "全部",
@@ -125,6 +126,10 @@ export const zhCN = {
     notFound: "记录不存在或无权访问",
     updateBlocked: "保存失败：没有权限修改此记录，或记录已不存在",
     deleteBlocked: "删除失败：没有权限删除此记录，或记录已不存在",
+    conflict: "该记录已被 {{who}} 于 {{when}} 修改，你的修改未保存。",
+    conflictUnknown: "该记录已在 {{when}} 被他人修改，你的修改未保存。",
+    deleted: "该记录已被删除或已移出你的管理范围，你的修改未保存。",
+    reload: "重新加载",
     unknown: "操作失败，请稍后再试",
   },
   common: { yes: "是", no: "否" },
