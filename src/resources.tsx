@@ -64,7 +64,14 @@ const memberScopeFilters = (resource: string) =>
     { name: "member.branch_id", type: "relation", relation: toBranch, label: `${resource}.fields.branch_id`, filter: true, form: false, show: false },
     { name: "member.branch.org_unit_id", type: "relation", relation: toOrgUnit, label: `${resource}.fields.org_unit_id`, filter: true, form: false, show: false },
   ] as const;
-const toCarrier: Relation = { resource: "carriers", labelField: "name", unitField: "org_unit_id" };
+// Carriers often share a name (three 军工路校区学生公寓1号楼): the picker also shows unit and headcount.
+const toCarrier: Relation = {
+  resource: "carriers",
+  labelField: "name",
+  unitField: "org_unit_id",
+  select: "id,name,headcount,org_unit:org_units!org_unit_id(name)",
+  optionDetails: [{ path: "org_unit.name" }, { path: "headcount", text: "carriers.headcountValue" }],
+};
 const toCycle: Relation = { resource: "evaluation_cycles", labelField: "title" };
 const toPartnership: Relation = {
   resource: "partnerships",

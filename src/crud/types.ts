@@ -45,6 +45,12 @@ export type Relation = {
   select?: string;
   /** A label made of several columns (the row comes from `select`). */
   format?: (row: Record<string, unknown>, t: Translate) => string;
+  /**
+   * What tells rows with the same label apart in the select's options (not in lists and show pages): columns of
+   * the related row, by path through `select` ("org_unit.name"), each optionally as an i18n key with {{value}}.
+   * Shown as "name · 机械工程学院党委 · 490人".
+   */
+  optionDetails?: { path: string; text?: string }[];
   /** labelField is a number (a fiscal year): searched by exact value. */
   numericLabel?: boolean;
   /** Set when the target table has an org unit column: a committee admin's choices are its own unit's. */

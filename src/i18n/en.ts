@@ -248,6 +248,7 @@ export const en: DeepPartialDictionary = {
     label: "Carriers",
     fields: { org_unit_id: "Org unit", kind: "Kind", name: "Name", headcount: "Headcount", covered: "Coverage", updated_at: "Updated" },
     covered: { true: "Covered", false: "Uncovered" },
+    headcountValue: "{{value}} people",
   },
   carrier_coverages: {
     label: "Coverage",

@@ -246,6 +246,7 @@ export const zhCN = {
     label: "载体",
     fields: { org_unit_id: "所属二级党组织", kind: "载体类型", name: "名称", headcount: "人数", covered: "覆盖情况", updated_at: "更新时间" },
     covered: { true: "已覆盖", false: "未覆盖" },
+    headcountValue: "{{value}}人",
   },
   carrier_coverages: {
     label: "覆盖",
