@@ -18,8 +18,13 @@ import {
   WalletOutlined,
 } from "@ant-design/icons";
 import type { ResourceProps } from "@refinedev/core";
+import { lazy } from "react";
 import { formatMoney } from "./crud/money";
 import { defineResource, enumOf, type MenuGroup, type Relation, type ResourceDef } from "./crud/types";
+
+// Record and bulk actions load with the page that shows them, not with the menu.
+const TransferBranchMembers = lazy(() => import("./pages/branches/TransferMembers").then((module) => ({ default: module.TransferBranchMembers })));
+const TransferSelectedMembers = lazy(() => import("./pages/branches/TransferMembers").then((module) => ({ default: module.TransferSelectedMembers })));
 
 // ---- enumerations (the Postgres enums, in order) ----
 const ORG_UNIT_KIND = enumOf("org_unit_kind", ["party_committee", "general_branch", "direct_branch"]);
@@ -135,6 +140,8 @@ export const resources: ResourceDef[] = [
     titleField: "name",
     defaultSort: { field: "code", order: "asc" },
     deleteCascade: "cascade.branches",
+    // 转接党员 (public.transfer_members): before a branch is merged or dissolved its members move elsewhere.
+    recordActions: [TransferBranchMembers],
     fields: [
       { name: "org_unit_id", type: "relation", relation: toOrgUnit, required: true, orgUnit: true, list: true, filter: true },
       { name: "code", type: "text", required: true, maxLength: 32, list: true, search: true },
@@ -174,6 +181,7 @@ export const resources: ResourceDef[] = [
     titleField: "name",
     defaultSort: { field: "id", order: "desc" },
     deleteCascade: "cascade.members",
+    bulkActions: [TransferSelectedMembers],
     fields: [
       { name: "name", type: "text", required: true, maxLength: 50, list: true, search: true },
       { name: "student_or_staff_no", type: "text", required: true, maxLength: 32, list: true, search: true },

@@ -3,7 +3,7 @@ import { List, useTable } from "@refinedev/antd";
 import { useTranslate, type ConditionalFilter, type CrudFilter, type LogicalFilter } from "@refinedev/core";
 import { Button, DatePicker, Input, InputNumber, Select, Space, Table } from "antd";
 import dayjs from "dayjs";
-import { useEffect, useRef, useState } from "react";
+import { Suspense, useEffect, useRef, useState } from "react";
 import { listFields, RowActions, useColumns } from "./columns";
 import { RelationSelect } from "./FieldInput";
 import { fieldLabelKey, filterOptions, resourceLabelKey, selectFor } from "./fields";
@@ -56,6 +56,10 @@ export function ListPage({ resource }: { resource: ResourceDef }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [searchText]);
 
+  // Rows chosen for a bulk action (kept across pages: a key's row is remembered from the page it was picked on).
+  const [selected, setSelected] = useState<Record<string, unknown>[]>([]);
+  const bulkActions = resource.bulkActions ?? [];
+
   const columns = useColumns(resource, listFields(resource), sorters);
   const label = (field: FieldDef) => t(fieldLabelKey(resource, field));
 
@@ -89,9 +93,32 @@ export function ListPage({ resource }: { resource: ResourceDef }) {
           </Button>
         )}
       </Space>
+      {bulkActions.length > 0 && selected.length > 0 && (
+        <Space wrap style={{ marginBottom: 16 }}>
+          <span>{t("table.selected", { count: selected.length })}</span>
+          {bulkActions.map((Action, index) => (
+            <Suspense key={index} fallback={null}>
+              <Action records={selected} onDone={() => setSelected([])} />
+            </Suspense>
+          ))}
+          <Button onClick={() => setSelected([])}>{t("table.clearSelection")}</Button>
+        </Space>
+      )}
       <Table
         {...tableProps}
         rowKey="id"
+        rowSelection={
+          bulkActions.length > 0
+            ? {
+                preserveSelectedRowKeys: true,
+                selectedRowKeys: selected.map((row) => row.id as number),
+                onChange: (keys, rows) => {
+                  const known = new Map([...selected, ...rows.filter(Boolean)].map((row) => [row.id, row]));
+                  setSelected(keys.map((key) => known.get(key)).filter((row): row is Record<string, unknown> => Boolean(row)));
+                },
+              }
+            : undefined
+        }
         scroll={{ x: "max-content" }}
         columns={[
           ...columns,

@@ -1,7 +1,7 @@
 // The shape of a resource declaration: everything the generic pages need to render a table's screens.
 // Column and enum names are checked against the generated database types (src/types/database.types.ts)
 // for every table those types know.
-import type { ReactNode } from "react";
+import type { ComponentType, ReactNode } from "react";
 import type { ResourceAccess } from "../providers/access";
 import type { Database } from "../types/database.types";
 
@@ -132,6 +132,10 @@ export type ResourceDef<T extends string = string> = {
   related?: RelatedDef[];
   /** Record change history tab from audit_log (default: true). */
   history?: boolean;
+  /** More actions in a record's show-page header (转接党员 on a branch); each decides itself whether it applies. */
+  recordActions?: ComponentType<{ record: Record<string, unknown> }>[];
+  /** Actions on the rows selected in the list (the list then offers row selection); `onDone` clears the selection. */
+  bulkActions?: ComponentType<{ records: Record<string, unknown>[]; onDone: () => void }>[];
 };
 
 /** Rows of another resource that point at this record, shown as a tab on its show page. */
