@@ -36,15 +36,14 @@ test.afterAll(async () => {
 });
 
 async function chooseTarget(page: Page) {
-  const dialog = page.getByRole("dialog");
-  const input = dialog.getByRole("combobox", { name: "转入党支部" });
-  await dialog.locator(".ant-select").filter({ has: input }).click();
+  const input = page.getByRole("combobox", { name: "转入党支部", exact: true });
+  await page.locator(".ant-modal .ant-select").filter({ has: input }).click();
   await input.fill(toName);
   await page.locator(".ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option").filter({ hasText: toName }).first().click();
 }
 
 async function confirmTransfer(page: Page, expectText: RegExp) {
-  await page.getByRole("dialog").getByRole("button", { name: /下一步/ }).click();
+  await page.locator(".ant-modal").getByRole("button", { name: /下一步/ }).click();
   const confirm = page.locator(".ant-modal-confirm");
   await expect(confirm).toContainText(expectText);
   await confirm.getByRole("button", { name: "确定转接" }).click();
@@ -72,7 +71,7 @@ test("committee admin transfers a selected member, then the rest, closing the br
     await page.goto(`/branches/show/${from}`);
     await page.getByRole("button", { name: "转接党员" }).click({ timeout: 60_000 });
     await chooseTarget(page);
-    await page.getByRole("dialog").getByRole("radio", { name: "已合并" }).check();
+    await page.locator(".ant-modal").getByRole("radio", { name: "已合并" }).check();
     await confirmTransfer(page, /转接后.*将设为已合并/);
     await expect(page.locator(".ant-notification")).toContainText("已转接 2 名党员");
     expect(await membersOf(from)).toBe(0);

@@ -134,7 +134,8 @@ function TransferModal({ from, members, onClose }: { from: Row; members?: Row[];
         errorNotification: false,
       });
       notify?.({ type: "success", message: t("transfer.done", { count: moved as unknown as number }) });
-      await Promise.all(["members", "branches", "carrier_coverages"].map((resource) => invalidate({ resource, invalidates: ["list", "many", "detail"] })));
+      // Every cached read of what moved or closed (the branch page shows its new status at once).
+      await Promise.all(["members", "branches", "carrier_coverages"].map((resource) => invalidate({ resource, invalidates: ["all"] })));
       onClose(true);
     } catch (cause) {
       const error = cause as HttpError;
