@@ -1,11 +1,19 @@
 // Members list: time from submitting the sign-in form (org_admin) to /members showing its first rows, at the
 // default seed and at scale 10, median of three first visits each; and the gzip size of the JavaScript that takes.
 // Runs `npm start` in a copy of the project on the benchmark's ports (bench/support.ts).
+// Then, at each scale, the list pages themselves: the request a list page sends (exact count, first and last page)
+// for members, expenditures and reviews, as org_admin and as a committee admin. That part alone, against a running
+// stack: `SUPABASE_API_PORT=<api> node --import tsx bench/members-list.ts --lists`.
 import { rmSync } from "node:fs";
 import { join } from "node:path";
+import { createClient } from "@supabase/supabase-js";
+import ws from "ws";
 import pg from "pg";
+import { LIST_REQUESTS } from "./list-requests";
+import { ANON_KEY, DEMO_PASSWORD } from "../supabase/local/env";
 import {
   benchDir,
+  BENCH_API_URL,
   BENCH_APP_URL,
   BENCH_DB_PORT,
   BENCH_DB_URL,
@@ -65,6 +73,7 @@ export async function run(): Promise<void> {
       for (const failure of failures) console.log(`  failed run: ${failure}`);
       if (failures.length) process.exitCode = 1;
       if (scale === SCALES[0] && first) printTable("JS loaded after sign-in on the way to /members", scriptRows(first.afterSubmit));
+      printTable(`list pages with an exact count, seed scale ${scale}`, await listPageTimes(BENCH_API_URL));
     }
   } finally {
     await browser.close();
@@ -150,4 +159,50 @@ async function signInToMembers(browser: Browser): Promise<Visit> {
   } finally {
     await context.close();
   }
+}
+
+const LIST_ROLES = [
+  { role: "org_admin", email: "admin@dangjian.test" },
+  { role: "committee_admin", email: "committee@dangjian.test" },
+];
+const PAGE_SIZE = 20;
+
+/**
+ * What a list page costs: the request ListPage sends (its select, the default sort, `count=exact`, 20 rows), timed
+ * from the client, median of 5 after one warm-up, for page 1 and for the last page (the exact total tells where it is).
+ */
+export async function listPageTimes(apiUrl: string): Promise<[string, string | number, string][]> {
+  const rows: [string, string | number, string][] = [];
+  for (const { role, email } of LIST_ROLES) {
+    const client = createClient(apiUrl, ANON_KEY, { auth: { persistSession: false }, realtime: { transport: ws as never } });
+    const { error } = await client.auth.signInWithPassword({ email, password: DEMO_PASSWORD });
+    if (error) throw new Error(`sign-in as ${email}: ${error.message}`);
+    for (const [name, { select, sort }] of Object.entries(LIST_REQUESTS)) {
+      const page = async (from: number) => {
+        const started = performance.now();
+        const result = await client
+          .from(name)
+          .select(select, { count: "exact" })
+          .order(sort.field, { ascending: sort.order === "asc" })
+          .range(from, from + PAGE_SIZE - 1);
+        if (result.error) throw new Error(`${name} as ${role}: ${result.error.message}`);
+        return { ms: performance.now() - started, total: result.count ?? 0 };
+      };
+      const { total } = await page(0);
+      const last = Math.max(0, Math.floor((total - 1) / PAGE_SIZE) * PAGE_SIZE);
+      const firstTimes: number[] = [];
+      const lastTimes: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        firstTimes.push((await page(0)).ms);
+        lastTimes.push((await page(last)).ms);
+      }
+      rows.push([`${name} as ${role} (${total} rows): page 1 / last page`, `${Math.round(median(firstTimes))} / ${Math.round(median(lastTimes))}`, "ms"]);
+    }
+  }
+  return rows;
+}
+
+if (process.argv.includes("--lists")) {
+  const port = process.env.SUPABASE_API_PORT ?? "54321";
+  printTable(`list pages with an exact count (API port ${port})`, await listPageTimes(`http://127.0.0.1:${port}`));
 }

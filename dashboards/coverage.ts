@@ -100,6 +100,7 @@ export default defineDashboard({
         params: { p_day: { filter: "year", as: "end_of_year" }, p_org_unit_id: { filter: "org_unit" }, p_branch_kind: { filter: "branch_kind" } },
       },
       encode: { columns: ["carrier_name", "carrier_kind", "org_unit_name", "headcount", "last_covered_on"] },
+      open: { route: "/carriers", id: "carrier_id" },
       grid: { x: 0, y: 10, w: 24, h: 7 },
     },
   ],

@@ -20,8 +20,13 @@ import {
   WalletOutlined,
 } from "@ant-design/icons";
 import type { ResourceProps } from "@refinedev/core";
+import { lazy } from "react";
 import { formatMoney } from "./crud/money";
 import { defineResource, enumOf, type MenuGroup, type Relation, type ResourceDef } from "./crud/types";
+
+// Record and bulk actions load with the page that shows them, not with the menu.
+const TransferBranchMembers = lazy(() => import("./pages/branches/TransferMembers").then((module) => ({ default: module.TransferBranchMembers })));
+const TransferSelectedMembers = lazy(() => import("./pages/branches/TransferMembers").then((module) => ({ default: module.TransferSelectedMembers })));
 
 // ---- enumerations (the Postgres enums, in order) ----
 const ORG_UNIT_KIND = enumOf("org_unit_kind", ["party_committee", "general_branch", "direct_branch"]);
@@ -66,7 +71,14 @@ const memberScopeFilters = (resource: string) =>
     { name: "member.branch_id", type: "relation", relation: toBranch, label: `${resource}.fields.branch_id`, filter: true, form: false, show: false },
     { name: "member.branch.org_unit_id", type: "relation", relation: toOrgUnit, label: `${resource}.fields.org_unit_id`, filter: true, form: false, show: false },
   ] as const;
-const toCarrier: Relation = { resource: "carriers", labelField: "name", unitField: "org_unit_id" };
+// Carriers often share a name (three 军工路校区学生公寓1号楼): the picker also shows unit and headcount.
+const toCarrier: Relation = {
+  resource: "carriers",
+  labelField: "name",
+  unitField: "org_unit_id",
+  select: "id,name,headcount,org_unit:org_units!org_unit_id(name)",
+  optionDetails: [{ path: "org_unit.name" }, { path: "headcount", text: "carriers.headcountValue" }],
+};
 const toCycle: Relation = { resource: "evaluation_cycles", labelField: "title" };
 const toPartnership: Relation = {
   resource: "partnerships",
@@ -130,6 +142,8 @@ export const resources: ResourceDef[] = [
     titleField: "name",
     defaultSort: { field: "code", order: "asc" },
     deleteCascade: "cascade.branches",
+    // 转接党员 (public.transfer_members): before a branch is merged or dissolved its members move elsewhere.
+    recordActions: [TransferBranchMembers],
     fields: [
       { name: "org_unit_id", type: "relation", relation: toOrgUnit, required: true, orgUnit: true, list: true, filter: true },
       { name: "code", type: "text", required: true, maxLength: 32, list: true, search: true },
@@ -168,9 +182,8 @@ export const resources: ResourceDef[] = [
     icon: <TeamOutlined />,
     titleField: "name",
     defaultSort: { field: "id", order: "desc" },
-    // Tens of thousands of rows at scale: the planner's estimate, never an exact count per keystroke.
-    count: "estimated",
     deleteCascade: "cascade.members",
+    bulkActions: [TransferSelectedMembers],
     fields: [
       { name: "name", type: "text", required: true, maxLength: 50, list: true, search: true },
       { name: "student_or_staff_no", type: "text", required: true, maxLength: 32, list: true, search: true },
@@ -285,6 +298,9 @@ export const resources: ResourceDef[] = [
     recordTitle: (record, t) => budgetTitle(record, t),
     defaultSort: { field: "fiscal_year", order: "desc" },
     deleteCascade: "cascade.fund_budgets",
+    // RLS (fund_budgets_update/delete): a committee reads its unit's budget from 组织部 but writes only its
+    // allocations to branches.
+    access: { committeeWrites: (record) => record.branch_id != null },
     fields: [
       { name: "fiscal_year", type: "number", required: true, min: 2000, max: 2100, list: true, filter: true, defaultValue: new Date().getFullYear() },
       { name: "org_unit_id", type: "relation", relation: toOrgUnit, required: true, orgUnit: true, list: true, filter: true },
@@ -414,7 +430,6 @@ export const resources: ResourceDef[] = [
     icon: <HistoryOutlined />,
     pages: ["list", "show"],
     access: { write: [] },
-    count: "estimated",
     history: false,
     recordTitle: (record, t) =>
       `${t(`${String(record.table_name)}.label`)} #${String(record.row_id)} ${t(`enums.audit_action.${String(record.action)}`)}`,

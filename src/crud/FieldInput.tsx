@@ -3,7 +3,7 @@ import { useSelect } from "@refinedev/antd";
 import { useGetIdentity, useTranslate, type CrudFilter } from "@refinedev/core";
 import { DatePicker, Input, InputNumber, Select, Switch } from "antd";
 import type { Dayjs } from "dayjs";
-import { enumLabel, relationColumns, relationRowLabel } from "./fields";
+import { enumLabel, relationColumns, relationOptionLabel } from "./fields";
 import type { Identity } from "./identity";
 import { dateBounds } from "./rules";
 import type { FieldDef } from "./types";
@@ -74,7 +74,7 @@ export function RelationSelect({ field, label, disabled, value, onChange, id, re
   const searchColumns = [relation.labelField, ...(relation.searchFields ?? [])];
   const { selectProps } = useSelect<Record<string, unknown>>({
     resource: relation.resource,
-    optionLabel: (row) => relationRowLabel(relation, row, t),
+    optionLabel: (row) => relationOptionLabel(relation, row, t),
     optionValue: "id" as never,
     filters: scope,
     defaultValue: value == null ? undefined : (value as never),

@@ -1,9 +1,13 @@
 // Generic create / edit page for a declared resource.
 import { Create, Edit, useForm } from "@refinedev/antd";
-import { useGetIdentity, useTranslate, type HttpError } from "@refinedev/core";
-import { Form, Skeleton } from "antd";
+import { useCan, useGetIdentity, useTranslate, type HttpError } from "@refinedev/core";
+import { Alert, Button, Form, Skeleton } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
+import { useState } from "react";
 import { useSearchParams } from "react-router";
+import { Forbidden } from "../pages/Forbidden";
+import { isStaleRecordError } from "../providers/errors";
+import { changedValues } from "./changes";
 import { FieldInput } from "./FieldInput";
 import { fieldLabelKey, formFields, resourceLabelKey, selectFor } from "./fields";
 import type { Identity } from "./identity";
@@ -43,22 +47,36 @@ export function FormPage({ resource, action }: { resource: ResourceDef; action: 
   const { data: identity } = useGetIdentity<Identity>();
   const lockedUnit = identity?.role === "committee_admin" ? identity.orgUnitId : undefined;
 
+  // A save refused because the record changed (or went) since it was loaded: said once, above the form, with a way
+  // to load what is there now.
+  const [stale, setStale] = useState<HttpError | null>(null);
+
   const { formProps, saveButtonProps, formLoading, id, query: recordQuery } = useForm<Record<string, unknown>, HttpError>({
     resource: resource.name,
     action,
     redirect: "show",
     warnWhenUnsavedChanges: true,
     meta: { select: selectFor(resource) },
-    // A rule the database enforced is shown on its field; the toast only says where to look.
-    errorNotification: (error) => ({
-      type: "error",
-      message: error?.errors ? t("notifications.fixFields") : t("errors.unknown"),
-      description: error?.errors ? undefined : error?.message,
-    }),
+    // One message per refused save: a rule the database enforced is shown on its field and the toast only says where
+    // to look; anything else is the toast's one sentence; a stale record is the banner's.
+    errorNotification: (error) =>
+      isStaleRecordError(error)
+        ? false
+        : { type: "error", message: error?.errors ? t("notifications.fixFields") : (error?.message ?? t("errors.unknown")) },
+    onMutationError: (error) => setStale(isStaleRecordError(error) ? error : null),
+  });
+  const loaded = recordQuery?.data?.data;
+  // The record decides as much as the role: a committee admin may read a row RLS will not let it write.
+  const { data: mayEdit } = useCan({
+    resource: resource.name,
+    action: "edit",
+    params: { meta: { record: loaded } },
+    queryOptions: { enabled: action === "edit" && Boolean(loaded) },
   });
 
   const fields = formFields(resource, action);
   if (action === "edit" && recordQuery?.isError) return <RecordUnavailable error={recordQuery.error} />;
+  if (action === "edit" && loaded && mayEdit?.can === false) return <Forbidden />;
   // No fields to type into before the record arrives: its values would overwrite what was typed.
   const awaitingRecord = action === "edit" && !recordQuery?.data;
   const initialValues =
@@ -90,7 +108,40 @@ export function FormPage({ resource, action }: { resource: ResourceDef; action: 
 
   const body = (
     // Named: field ids become "<table>_<column>", never clashing with other ids on the page.
-    <Form {...formProps} name={resource.name} initialValues={initialValues} layout="vertical" style={{ maxWidth: 720 }} scrollToFirstError>
+    <Form
+      {...formProps}
+      // An edit sends what the user changed and the version it was based on (see changes.ts).
+      onFinish={(values) => {
+        setStale(null);
+        return formProps.onFinish?.(action === "edit" && loaded ? changedValues(loaded, values) : values);
+      }}
+      name={resource.name}
+      initialValues={initialValues}
+      layout="vertical"
+      style={{ maxWidth: 720 }}
+      scrollToFirstError
+    >
+      {stale && (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          style={{ marginBottom: 16 }}
+          message={stale.message}
+          action={
+            <Button
+              size="small"
+              onClick={async () => {
+                // The form resets to the record as it now is (useForm resets on new data).
+                await recordQuery?.refetch();
+                setStale(null);
+              }}
+            >
+              {t("errors.reload")}
+            </Button>
+          }
+        />
+      )}
       {awaitingRecord ? <Skeleton active paragraph={{ rows: fields.length }} /> : items}
     </Form>
   );

@@ -3,7 +3,7 @@ import { List, useTable } from "@refinedev/antd";
 import { useTranslate, type ConditionalFilter, type CrudFilter, type LogicalFilter } from "@refinedev/core";
 import { Button, DatePicker, Input, InputNumber, Select, Space, Table } from "antd";
 import dayjs from "dayjs";
-import { useEffect, useRef, useState } from "react";
+import { Suspense, useEffect, useRef, useState } from "react";
 import { listFields, RowActions, useColumns } from "./columns";
 import { RelationSelect } from "./FieldInput";
 import { fieldLabelKey, filterOptions, resourceLabelKey, selectFor } from "./fields";
@@ -19,13 +19,14 @@ export function ListPage({ resource }: { resource: ResourceDef }) {
   const t = useTranslate();
   const searchFields = resource.fields.filter((field) => field.search);
   const filterFields = resource.fields.filter((field) => field.filter);
+  const count = resource.count ?? "exact";
 
   const { tableProps, filters, setFilters, sorters, setCurrentPage } = useTable({
     resource: resource.name,
     syncWithLocation: true,
     pagination: { pageSize: 20 },
     sorters: { initial: [resource.defaultSort ?? { field: "id", order: "desc" }] },
-    meta: { select: selectFor(resource), count: resource.count ?? "exact" },
+    meta: { select: selectFor(resource), count },
   });
 
   const applyFilters = (next: CrudFilter[]) => {
@@ -54,6 +55,10 @@ export function ListPage({ resource }: { resource: ResourceDef }) {
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [searchText]);
+
+  // Rows chosen for a bulk action (kept across pages: a key's row is remembered from the page it was picked on).
+  const [selected, setSelected] = useState<Record<string, unknown>[]>([]);
+  const bulkActions = resource.bulkActions ?? [];
 
   const columns = useColumns(resource, listFields(resource), sorters);
   const label = (field: FieldDef) => t(fieldLabelKey(resource, field));
@@ -88,9 +93,32 @@ export function ListPage({ resource }: { resource: ResourceDef }) {
           </Button>
         )}
       </Space>
+      {bulkActions.length > 0 && selected.length > 0 && (
+        <Space wrap style={{ marginBottom: 16 }}>
+          <span>{t("table.selected", { count: selected.length })}</span>
+          {bulkActions.map((Action, index) => (
+            <Suspense key={index} fallback={null}>
+              <Action records={selected} onDone={() => setSelected([])} />
+            </Suspense>
+          ))}
+          <Button onClick={() => setSelected([])}>{t("table.clearSelection")}</Button>
+        </Space>
+      )}
       <Table
         {...tableProps}
         rowKey="id"
+        rowSelection={
+          bulkActions.length > 0
+            ? {
+                preserveSelectedRowKeys: true,
+                selectedRowKeys: selected.map((row) => row.id as number),
+                onChange: (keys, rows) => {
+                  const known = new Map([...selected, ...rows.filter(Boolean)].map((row) => [row.id, row]));
+                  setSelected(keys.map((key) => known.get(key)).filter((row): row is Record<string, unknown> => Boolean(row)));
+                },
+              }
+            : undefined
+        }
         scroll={{ x: "max-content" }}
         columns={[
           ...columns,
@@ -105,7 +133,8 @@ export function ListPage({ resource }: { resource: ResourceDef }) {
           ...tableProps.pagination,
           showSizeChanger: true,
           pageSizeOptions: [10, 20, 50, 100],
-          showTotal: (total) => t("table.total", { total }),
+          // An estimated total is labelled as one; the default is exact.
+          showTotal: (total) => t(count === "exact" ? "table.total" : "table.totalEstimated", { total }),
         }}
       />
     </List>

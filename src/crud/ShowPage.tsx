@@ -2,7 +2,7 @@
 import { DeleteButton, EditButton, ListButton, Show } from "@refinedev/antd";
 import { useShow, useTranslate } from "@refinedev/core";
 import { Descriptions, Tabs } from "antd";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { resourceByName, routeOf } from "../resources";
 import { deleteConfirmTitle, useBackToList } from "./columns";
@@ -60,12 +60,18 @@ export function ShowPage({ resource, tabs = [], extra }: { resource: ResourceDef
       title={`${t(resourceLabelKey(resource))}：${recordTitle(resource, record, t)}`}
       headerButtons={() => (
         <>
+          {(resource.recordActions ?? []).map((Action, index) => (
+            <Suspense key={index} fallback={null}>
+              <Action record={record} />
+            </Suspense>
+          ))}
           {pages.includes("list") && <ListButton resource={resource.name} />}
-          {pages.includes("edit") && <EditButton resource={resource.name} recordItemId={record.id as number} />}
+          {pages.includes("edit") && <EditButton resource={resource.name} recordItemId={record.id as number} meta={{ record }} />}
           {pages.includes("edit") && (
             <DeleteButton
               resource={resource.name}
               recordItemId={record.id as number}
+              meta={{ record }}
               confirmTitle={deleteConfirmTitle(t, resource, record)}
               confirmOkText={t("buttons.delete")}
               confirmCancelText={t("buttons.cancel")}

@@ -32,7 +32,7 @@ export function deleteConfirmTitle(t: Translate, resource: ResourceDef, record: 
   return `${title}${cascade}${t("confirmDelete.irreversible")}`;
 }
 
-/** Show / edit / delete for one row; access control hides what the role may not do. */
+/** Show / edit / delete for one row; access control hides what the role may not do on this row (`meta.record`). */
 export function RowActions({ resource, record, onDeleted }: { resource: ResourceDef; record: Row; onDeleted?: () => void }) {
   const t = useTranslate();
   const pages = resource.pages ?? ["list", "create", "edit", "show"];
@@ -41,7 +41,14 @@ export function RowActions({ resource, record, onDeleted }: { resource: Resource
     <Space size="small">
       {pages.includes("show") && <ShowButton hideText size="small" resource={resource.name} recordItemId={id} />}
       {pages.includes("edit") && (
-        <EditButton hideText size="small" resource={resource.name} recordItemId={id} accessControl={{ enabled: true, hideIfUnauthorized: true }} />
+        <EditButton
+          hideText
+          size="small"
+          resource={resource.name}
+          recordItemId={id}
+          meta={{ record }}
+          accessControl={{ enabled: true, hideIfUnauthorized: true }}
+        />
       )}
       {pages.includes("edit") && (
         <DeleteButton
@@ -49,6 +56,7 @@ export function RowActions({ resource, record, onDeleted }: { resource: Resource
           size="small"
           resource={resource.name}
           recordItemId={id}
+          meta={{ record }}
           confirmTitle={deleteConfirmTitle(t, resource, record)}
           confirmOkText={t("buttons.delete")}
           confirmCancelText={t("buttons.cancel")}

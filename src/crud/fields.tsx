@@ -58,6 +58,19 @@ export function selectFor(resource: ResourceDef): string {
 export const relationRowLabel = (relation: Relation, row: Record<string, unknown>, t: Translate) =>
   relation.format ? relation.format(row, t) : String(row[relation.labelField] ?? "");
 
+const valueAt = (row: Record<string, unknown>, path: string): unknown =>
+  path.split(".").reduce<unknown>((value, key) => (value as Record<string, unknown> | null | undefined)?.[key], row);
+
+/** A select option's label: the row's label and what tells it apart from rows with the same one (optionDetails). */
+export function relationOptionLabel(relation: Relation, row: Record<string, unknown>, t: Translate): string {
+  const details = (relation.optionDetails ?? []).flatMap(({ path, text }) => {
+    const value = valueAt(row, path);
+    if (value === null || value === undefined || value === "") return [];
+    return [text ? t(text, { value }) : String(value)];
+  });
+  return [relationRowLabel(relation, row, t), ...details].join(" · ");
+}
+
 export function relationLabel(field: FieldDef, record: Record<string, unknown>, t: Translate) {
   const embedded = record[embedAlias(field)] as Record<string, unknown> | null | undefined;
   if (embedded) return relationRowLabel(field.relation!, embedded, t);

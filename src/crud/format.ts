@@ -23,3 +23,10 @@ export function formatDateTime(value: unknown, language = "zh-CN"): string {
 }
 
 export { formatMoney } from "./money";
+
+/** "12月1日 14:05" (zh-CN) / "Dec 1 14:05" (en): when something happened recently, in a sentence. */
+export function formatShortDateTime(value: unknown, language = "zh-CN"): string {
+  const date = toDate(value);
+  if (!date) return "";
+  return format(date, language.startsWith("en") ? "MMM d HH:mm" : "M月d日 HH:mm", { locale: dateLocale(language) });
+}

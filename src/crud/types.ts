@@ -1,7 +1,7 @@
 // The shape of a resource declaration: everything the generic pages need to render a table's screens.
 // Column and enum names are checked against the generated database types (src/types/database.types.ts)
 // for every table those types know.
-import type { ReactNode } from "react";
+import type { ComponentType, ReactNode } from "react";
 import type { ResourceAccess } from "../providers/access";
 import type { Database } from "../types/database.types";
 
@@ -45,6 +45,12 @@ export type Relation = {
   select?: string;
   /** A label made of several columns (the row comes from `select`). */
   format?: (row: Record<string, unknown>, t: Translate) => string;
+  /**
+   * What tells rows with the same label apart in the select's options (not in lists and show pages): columns of
+   * the related row, by path through `select` ("org_unit.name"), each optionally as an i18n key with {{value}}.
+   * Shown as "name · 机械工程学院党委 · 490人".
+   */
+  optionDetails?: { path: string; text?: string }[];
   /** labelField is a number (a fiscal year): searched by exact value. */
   numericLabel?: boolean;
   /** Set when the target table has an org unit column: a committee admin's choices are its own unit's. */
@@ -116,7 +122,10 @@ export type ResourceDef<T extends string = string> = {
   titleField?: ColumnOf<T>;
   /** A name for a row when no single column names it. */
   recordTitle?: (record: Record<string, unknown>, t: Translate) => string;
-  /** Count strategy for the list total: large tables use "estimated" (no exact count on each keystroke). */
+  /**
+   * Count strategy for the list total (default "exact": a total people read and page through must be true).
+   * Anything else is an estimate and the list says so (约).
+   */
   count?: "exact" | "planned" | "estimated";
   defaultSort?: { field: ColumnOf<T>; order: "asc" | "desc" };
   /** Which generic screens exist (default: all four). */
@@ -129,6 +138,10 @@ export type ResourceDef<T extends string = string> = {
   related?: RelatedDef[];
   /** Record change history tab from audit_log (default: true). */
   history?: boolean;
+  /** More actions in a record's show-page header (转接党员 on a branch); each decides itself whether it applies. */
+  recordActions?: ComponentType<{ record: Record<string, unknown> }>[];
+  /** Actions on the rows selected in the list (the list then offers row selection); `onDone` clears the selection. */
+  bulkActions?: ComponentType<{ records: Record<string, unknown>[]; onDone: () => void }>[];
 };
 
 /** Rows of another resource that point at this record, shown as a tab on its show page. */

@@ -4,7 +4,7 @@ import { Alert, Button, Card, Empty, Segmented, Skeleton, Space, Statistic, Tabl
 import type { ECElementEvent } from "echarts/core";
 import { useMemo, useState, type CSSProperties, type ReactNode } from "react";
 import { Link, useNavigate } from "react-router";
-import { drillUrl, type FilterValues } from "./drill";
+import { drillUrl, recordUrl, type FilterValues } from "./drill";
 import { formatValue } from "./format";
 import { buildChart, buildKpi, buildTable, toCsv, type Row } from "./options";
 import { isClickedBinding, text, valueFields, type Locale, type PanelSpec } from "./spec";
@@ -174,6 +174,8 @@ function PanelTable(props: { panel: PanelSpec; rows: Row[]; filters: FilterValue
   // A drill-down that depends on the clicked series: with wide rows each value cell links to its own list.
   const perCell = drill !== undefined && !panel.encode.series && Object.values(drill.filters).some(isClickedBinding);
   const linkedValues = new Set(perCell ? valueFields(panel.encode) : []);
+  // The row behind a table line, by its key (antd's render index counts from the top of the current page).
+  const rowOf = (cells: { key: string }) => rows[Number(cells.key)];
   type TableColumn = {
     key: string;
     dataIndex: string;
@@ -181,7 +183,7 @@ function PanelTable(props: { panel: PanelSpec; rows: Row[]; filters: FilterValue
     align?: "right";
     onHeaderCell?: () => { style: CSSProperties };
     onCell?: () => { style: CSSProperties };
-    render?: (value: string, cells: unknown, index: number) => ReactNode;
+    render?: (value: string, cells: { key: string }) => ReactNode;
   };
   const columns: TableColumn[] = model.columns.map((c) => ({
     key: c.key,
@@ -192,12 +194,20 @@ function PanelTable(props: { panel: PanelSpec; rows: Row[]; filters: FilterValue
     onHeaderCell: () => ({ style: { whiteSpace: "nowrap" } }),
     onCell: () => ({ style: c.numeric ? { whiteSpace: "nowrap" } : {} }),
     render: linkedValues.has(c.key)
-      ? (value: string, _: unknown, index: number) => {
-          const url = drillUrl(panel, rows[index], filters, c.key);
+      ? (value: string, cells: { key: string }) => {
+          const url = drillUrl(panel, rowOf(cells), filters, c.key);
           return url ? <Link to={url}>{value}</Link> : value;
         }
       : undefined,
   }));
+  // A row about one record: its first column opens that record.
+  if (panel.open && columns.length > 0) {
+    const first = columns[0];
+    first.render = (value: string, cells: { key: string }) => {
+      const url = recordUrl(panel, rowOf(cells));
+      return url ? <Link to={url}>{value}</Link> : value;
+    };
+  }
   if (drill && !perCell) {
     columns.push({
       key: "__drill",
@@ -205,9 +215,10 @@ function PanelTable(props: { panel: PanelSpec; rows: Row[]; filters: FilterValue
       title: detailsWord,
       onHeaderCell: () => ({ style: { whiteSpace: "nowrap" } }),
       onCell: () => ({ style: { whiteSpace: "nowrap" } }),
-      render: (_: string, __: unknown, index: number) => {
-        const series = panel.encode.series ? String(rows[index][panel.encode.series]) : undefined;
-        const url = drillUrl(panel, rows[index], filters, series);
+      render: (_: string, cells: { key: string }) => {
+        const row = rowOf(cells);
+        const series = panel.encode.series ? String(row[panel.encode.series]) : undefined;
+        const url = drillUrl(panel, row, filters, series);
         return url ? <Link to={url}>{openWord}</Link> : null;
       },
     });

@@ -35,6 +35,13 @@ export function drillUrl(panel: PanelSpec, row: Row | undefined, filters: Filter
   return query ? `${panel.drill.route}?${query}` : panel.drill.route;
 }
 
+/** The record a table row is about (`panel.open`), or undefined when the panel opens none or the row has no id. */
+export function recordUrl(panel: PanelSpec, row: Row | undefined): string | undefined {
+  const id = panel.open && row ? row[panel.open.id] : undefined;
+  if (id === null || id === undefined || id === "") return undefined;
+  return `${panel.open!.route}/show/${encodeURIComponent(String(id))}`;
+}
+
 /** RPC parameters from the dashboard's filters; unset filters go as null (the function's "all"). */
 export function queryParams(panel: PanelSpec, filters: FilterValues): Record<string, unknown> {
   return Object.fromEntries(Object.entries(panel.query.params ?? {}).map(([name, b]) => [name, resolveBinding(b, filters)]));

@@ -83,6 +83,11 @@ export type PanelSpec = {
   };
   /** Clicking a datum opens a list page filtered by these fields (Refine syncWithLocation format). */
   drill?: { route: string; filters: Record<string, Binding> };
+  /**
+   * Table panels: each row opens the record it is about, `<route>/show/<row[id]>` (the first column links there),
+   * e.g. an uncovered carrier's page from its carrier_id.
+   */
+  open?: { route: string; id: string };
   /** A link in the panel header (home page: "to the dashboard"). */
   link?: { route: string; label?: Text };
 };

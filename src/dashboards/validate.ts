@@ -102,6 +102,11 @@ export function validateDashboard(spec: DashboardSpec): DashboardSpec {
       if (isColumnBinding(binding)) checkField(binding.column, `drill filter "${field}"`);
     }
     if (panel.drill && !panel.drill.route.startsWith("/")) fail(`${at}: drill route must start with "/"`);
+    if (panel.open) {
+      if (panel.kind !== "table") fail(`${at}: open is for table panels`);
+      if (!panel.open.route.startsWith("/")) fail(`${at}: open route must start with "/"`);
+      checkField(panel.open.id, "open.id");
+    }
 
     const { x: gx, y: gy, w, h } = panel.grid ?? {};
     const whole = [gx, gy, w, h].every((n) => Number.isInteger(n) && n >= 0);

@@ -9,7 +9,7 @@ const orgUnits: ResourceAccess = { write: ["org_admin"] };
 const branches: ResourceAccess = {};
 const accounts: ResourceAccess = { read: ["org_admin"], write: ["org_admin"] };
 const auditLog: ResourceAccess = { write: [] };
-const allowed = (actor: Actor | null, action: string, access: ResourceAccess, record?: { org_unit_id?: number | null }) =>
+const allowed = (actor: Actor | null, action: string, access: ResourceAccess, record?: Record<string, unknown>) =>
   decide(actor, action, access, record).can;
 
 describe("access rules", () => {
@@ -44,5 +44,16 @@ describe("access rules", () => {
   });
   it("refuses everything when nobody is signed in", () => {
     expect(allowed(null, "list", branches)).toBe(false);
+  });
+  it("follows a declaration's narrower write scope per record (a budget from 组织部 vs a branch allocation)", () => {
+    const budgets: ResourceAccess = { committeeWrites: (record) => record.branch_id != null };
+    const fromOrgDepartment = { org_unit_id: 1, branch_id: null };
+    const allocation = { org_unit_id: 1, branch_id: 5 };
+    expect(allowed(committee, "show", budgets, fromOrgDepartment)).toBe(true);
+    expect(allowed(committee, "edit", budgets, fromOrgDepartment)).toBe(false);
+    expect(allowed(committee, "delete", budgets, fromOrgDepartment)).toBe(false);
+    expect(allowed(committee, "edit", budgets, allocation)).toBe(true);
+    expect(allowed(committee, "delete", budgets, allocation)).toBe(true);
+    expect(allowed(admin, "edit", budgets, fromOrgDepartment)).toBe(true);
   });
 });

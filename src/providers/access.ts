@@ -7,6 +7,11 @@ export type Action = "list" | "show" | "create" | "edit" | "delete";
 export type ResourceAccess = {
   read?: readonly Role[];
   write?: readonly Role[];
+  /**
+   * For a table whose RLS write scope is narrower than its read scope: which of the rows a committee admin
+   * reads it may also edit and delete (mirrors the policy's write scope, e.g. a budget allocated to a branch).
+   */
+  committeeWrites?: (record: Record<string, unknown>) => boolean;
 } & Partial<Record<Action, readonly Role[]>>;
 
 export type Actor = { role: Role; orgUnitId: number | null };
@@ -29,7 +34,7 @@ export function decide(
   actor: Actor | null,
   action: string,
   access: ResourceAccess = {},
-  record?: { org_unit_id?: number | null } | null,
+  record?: Record<string, unknown> | null,
 ): Decision {
   if (!actor) return { can: false, reason: "signed-out" };
   if (actor.role === "org_admin") return { can: true };
@@ -38,8 +43,9 @@ export function decide(
   if (actor.role === "leader" && !isRead) return { can: false, reason: "read-only" };
   const allowed = access[action as Action] ?? (isRead ? (access.read ?? DEFAULT_ACCESS.read) : (access.write ?? DEFAULT_ACCESS.write));
   if (!allowed.includes(actor.role)) return { can: false, reason: "role" };
-  if (actor.role === "committee_admin" && !isRead && record && record.org_unit_id != null && record.org_unit_id !== actor.orgUnitId) {
-    return { can: false, reason: "other-unit" };
+  if (actor.role === "committee_admin" && !isRead && record) {
+    if (record.org_unit_id != null && record.org_unit_id !== actor.orgUnitId) return { can: false, reason: "other-unit" };
+    if (access.committeeWrites && !access.committeeWrites(record)) return { can: false, reason: "record" };
   }
   return { can: true };
 }

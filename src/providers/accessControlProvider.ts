@@ -10,7 +10,10 @@ export const accessControlProvider: AccessControlProvider = {
     // Menu group entries (no table behind them) are shown when any child is.
     const declaration = resource ? resourceByName(resource) : undefined;
     if (!declaration) return { can: Boolean(profile) };
-    return decide(profile, action, declaration.access, params?.record ?? params?.data);
+    // A row's buttons pass the row as `meta.record` (Refine's buttons forward only `meta`), so that an action
+    // RLS would refuse on that row is never offered.
+    const record = (params?.meta as { record?: Record<string, unknown> } | undefined)?.record ?? params?.record ?? params?.data;
+    return decide(profile, action, declaration.access, record);
   },
   options: { buttons: { enableAccessControl: true, hideIfUnauthorized: true } },
 };

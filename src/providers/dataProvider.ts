@@ -3,12 +3,14 @@
 // - errors keep PostgREST's `code` and get a numeric statusCode from the HTTP status (never NaN),
 //   a readable message and `errors` keyed by the field concerned (see errors.ts).
 // - `or`/search values are quoted and LIKE wildcards escaped (see postgrest.ts).
-// - list totals use the count strategy the resource asks for (`meta.count`: planned/estimated on large tables).
+// - list totals are exact unless the resource asks otherwise (`meta.count`; the list then says 约).
+// - update is a compare-and-set on `updated_at` when the caller sends the value it loaded (see updateRow): a save
+//   based on a stale record is refused with who changed it and when, never silently overwriting their change.
 // - `custom` calls RPCs: `custom({ url: "my_rpc", method: "post", payload })` or `meta.rpc`.
 import type { BaseKey, BaseRecord, CrudSort, DataProvider, HttpError } from "@refinedev/core";
 import { dataProvider as supabaseDataProvider } from "@refinedev/supabase";
 import type { SupabaseClient } from "@supabase/supabase-js";
-import { blockedWriteError, toHttpError, type PostgrestErrorLike } from "./errors";
+import { blockedWriteError, conflictError, deletedError, toHttpError, type PostgrestErrorLike } from "./errors";
 import { applyFilters, orderColumn, type FilterTarget } from "./postgrest";
 
 type Result<T> = { data: T | null; error: PostgrestErrorLike | null; status: number; count?: number | null };
@@ -120,14 +122,58 @@ export function createDataProvider(client: SupabaseClient, options: DataProvider
     },
   };
 
+  /**
+   * `variables.updated_at`, when present, is the version the form loaded (the database maintains the column, so
+   * nobody sends it as a change): it is stripped and becomes a condition. 0 rows then means one of three things,
+   * told apart by reading the row again: gone (or out of this role's sight), changed since (a conflict), or RLS
+   * refused the write.
+   */
   async function updateRow(resource: string, id: BaseKey, variables: unknown, meta?: Record<string, unknown>) {
+    const { updated_at: loadedVersion, ...changes } = (variables ?? {}) as Record<string, unknown>;
+    const select = (meta?.select as string) ?? "*";
+    const checked = loadedVersion !== undefined && loadedVersion !== null;
+    // Nothing changed: nothing to write (an empty PATCH would still bump updated_at and log an audit entry).
+    if (Object.keys(changes).length === 0) {
+      const { data } = await run(
+        from(resource, meta).select(select).eq(idColumn(meta), id).maybeSingle() as unknown as PromiseLike<Result<BaseRecord>>,
+        resource,
+      );
+      if (!data) throw deletedError();
+      return data;
+    }
     const query = from(resource, meta)
-      .update(variables as never)
-      .eq(idColumn(meta), id)
-      .select((meta?.select as string) ?? "*");
-    const { data } = await run(query as unknown as PromiseLike<Result<BaseRecord[]>>, resource);
-    if (!data?.length) throw blockedWriteError("update");
-    return data[0];
+      .update((checked ? changes : variables) as never)
+      .eq(idColumn(meta), id);
+    if (checked) query.eq("updated_at", loadedVersion as string);
+    const { data } = await run(query.select(select) as unknown as PromiseLike<Result<BaseRecord[]>>, resource);
+    if (data?.length) return data[0];
+    if (!checked) throw blockedWriteError("update");
+    throw await whyNotUpdated(resource, id, String(loadedVersion), meta);
+  }
+
+  async function whyNotUpdated(resource: string, id: BaseKey, loadedVersion: string, meta?: Record<string, unknown>): Promise<HttpError> {
+    const { data: current } = await run(
+      from(resource, meta).select("updated_at").eq(idColumn(meta), id).maybeSingle() as unknown as PromiseLike<Result<{ updated_at: string }>>,
+      resource,
+    );
+    if (!current) return deletedError();
+    // Same server, same format: equal text is the same version (to the microsecond, which Date.parse is not).
+    if (current.updated_at === loadedVersion) return blockedWriteError("update");
+    // Who: the latest audit entry of the row (audit_log keeps the actor's name as it was; a committee admin
+    // reads its unit's entries, which include every row it can edit). Unreadable -> say when only.
+    const { data: entries } = await run(
+      client
+        .from("audit_log")
+        .select("actor_name,at")
+        .eq("table_name", resource)
+        .eq("row_id", String(id))
+        .order("at", { ascending: false })
+        .order("id", { ascending: false })
+        .limit(1) as unknown as PromiseLike<Result<{ actor_name: string; at: string }[]>>,
+      "audit_log",
+    ).catch(() => ({ data: [] as { actor_name: string; at: string }[] }));
+    const last = entries?.[0];
+    return conflictError(last?.actor_name ?? null, last?.at ?? current.updated_at);
   }
 
   async function deleteRow(resource: string, id: BaseKey, meta?: Record<string, unknown>) {

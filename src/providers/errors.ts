@@ -2,6 +2,7 @@
 // a message a person understands (zh-CN by default), and `errors` keyed by form field so that
 // @refinedev/antd's useForm shows the database's message on the field it concerns.
 import type { HttpError } from "@refinedev/core";
+import { formatShortDateTime } from "../crud/format";
 import { i18n } from "../i18n";
 
 export type PostgrestErrorLike = { code?: string; message?: string; details?: string | null; hint?: string | null };
@@ -123,3 +124,26 @@ export function blockedWriteError(action: "update" | "delete"): HttpError {
     code: "ZERO_ROWS",
   };
 }
+
+/** The record changed since the form loaded it: who (when the audit log says) and when. Nothing was saved. */
+export function conflictError(who: string | null, when: string): HttpError {
+  const at = formatShortDateTime(when, i18n.language);
+  return {
+    message: who ? i18n.t("errors.conflict", { who, when: at }) : i18n.t("errors.conflictUnknown", { when: at }),
+    statusCode: 409,
+    code: "CONFLICT",
+    changedBy: who,
+    changedAt: when,
+  };
+}
+
+/** The record the form was editing is gone (deleted, or moved out of this role's sight). Nothing was saved. */
+export function deletedError(): HttpError {
+  return { message: i18n.t("errors.deleted"), statusCode: 404, code: "DELETED" };
+}
+
+/** Errors after which the form's values are stale: offer to reload the record. */
+export const isStaleRecordError = (error: unknown) => {
+  const code = (error as { code?: unknown } | null | undefined)?.code;
+  return code === "CONFLICT" || code === "DELETED";
+};
