@@ -29,8 +29,9 @@ beforeAll(async () => {
       [lateBranch, `${f.tag}-A-NEW1`],
     );
     await db.query(
-      `insert into public.members (branch_id, name, gender, category, student_or_staff_no, joined_on)
-       values ($1, '新党员', 'female', 'student', $2, '2026-05-04')`,
+      // Probationary: a full member must have joined at least a year ago.
+      `insert into public.members (branch_id, name, gender, category, student_or_staff_no, joined_on, status)
+       values ($1, '新党员', 'female', 'student', $2, '2026-05-04', 'probationary')`,
       [f.branches.A, `${f.tag}-A-M26`],
     );
   });
