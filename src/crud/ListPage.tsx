@@ -1,12 +1,13 @@
 // Generic list page: server-side pagination, sorting, a debounced search box and filters, all kept in the URL.
 import { List, useTable } from "@refinedev/antd";
-import { useTranslate, type ConditionalFilter, type CrudFilter, type LogicalFilter } from "@refinedev/core";
+import { useCan, useTranslate, type ConditionalFilter, type CrudFilter, type LogicalFilter } from "@refinedev/core";
 import { Button, DatePicker, Input, InputNumber, Select, Space, Table } from "antd";
 import dayjs from "dayjs";
 import { Suspense, useEffect, useRef, useState } from "react";
 import { listFields, RowActions, useColumns } from "./columns";
 import { RelationSelect } from "./FieldInput";
 import { fieldLabelKey, filterOptions, resourceLabelKey, selectFor } from "./fields";
+import { defaultSortOf, keepingDefaultSort } from "./sorting";
 import type { FieldDef, ResourceDef } from "./types";
 
 const SEARCH_KEY = "search";
@@ -21,11 +22,11 @@ export function ListPage({ resource }: { resource: ResourceDef }) {
   const filterFields = resource.fields.filter((field) => field.filter);
   const count = resource.count ?? "exact";
 
-  const { tableProps, filters, setFilters, sorters, setCurrentPage } = useTable({
+  const { tableProps, filters, setFilters, sorters, setSorters, setCurrentPage } = useTable({
     resource: resource.name,
     syncWithLocation: true,
     pagination: { pageSize: 20 },
-    sorters: { initial: [resource.defaultSort ?? { field: "id", order: "desc" }] },
+    sorters: { initial: [defaultSortOf(resource)] },
     meta: { select: selectFor(resource), count },
   });
 
@@ -58,7 +59,9 @@ export function ListPage({ resource }: { resource: ResourceDef }) {
 
   // Rows chosen for a bulk action (kept across pages: a key's row is remembered from the page it was picked on).
   const [selected, setSelected] = useState<Record<string, unknown>[]>([]);
-  const bulkActions = resource.bulkActions ?? [];
+  // Bulk actions write: offered (with their selection column) only to a role that may edit this register.
+  const { data: mayEdit } = useCan({ resource: resource.name, action: "edit" });
+  const bulkActions = mayEdit?.can ? (resource.bulkActions ?? []) : [];
 
   const columns = useColumns(resource, listFields(resource), sorters);
   const label = (field: FieldDef) => t(fieldLabelKey(resource, field));
@@ -106,6 +109,7 @@ export function ListPage({ resource }: { resource: ResourceDef }) {
       )}
       <Table
         {...tableProps}
+        onChange={keepingDefaultSort(tableProps.onChange, setSorters, defaultSortOf(resource))}
         rowKey="id"
         rowSelection={
           bulkActions.length > 0

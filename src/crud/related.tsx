@@ -9,6 +9,7 @@ import { resourceByName } from "../resources";
 import { listFields, RowActions, useColumns } from "./columns";
 import { displayValue, enumLabel, fieldLabelKey, isColumn, relationColumns, relationRowLabel, selectFor } from "./fields";
 import { formatDateTime } from "./format";
+import { defaultSortOf, keepingDefaultSort } from "./sorting";
 import type { FieldDef, RelatedDef, ResourceDef } from "./types";
 
 type Row = Record<string, unknown>;
@@ -22,11 +23,11 @@ export function RelatedTable({ related, parentId }: { related: RelatedDef; paren
     : listFields(resource).filter((field) => field.name !== related.foreignKey);
   const select = related.countOf ? `${selectFor(resource)},${related.countOf.resource}!${related.countOf.constraint}(count)` : selectFor(resource);
 
-  const { tableProps, sorters } = useTable({
+  const { tableProps, sorters, setSorters } = useTable({
     resource: resource.name,
     syncWithLocation: false,
     pagination: { pageSize: 10 },
-    sorters: { initial: [resource.defaultSort ?? { field: "id", order: "desc" }] },
+    sorters: { initial: [defaultSortOf(resource)] },
     filters: { permanent: [{ field: related.foreignKey, operator: "eq", value: parentId }] },
     meta: { select, count: "exact" },
   });
@@ -51,6 +52,7 @@ export function RelatedTable({ related, parentId }: { related: RelatedDef; paren
       )}
       <Table
         {...tableProps}
+        onChange={keepingDefaultSort(tableProps.onChange, setSorters, defaultSortOf(resource))}
         rowKey="id"
         size="small"
         scroll={{ x: "max-content" }}

@@ -1,10 +1,10 @@
 // One panel: header (title, chart/table switch, sort, exports, link), then loading / error / empty / content.
-import { DownloadOutlined, FileImageOutlined, SortDescendingOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Empty, Segmented, Skeleton, Space, Statistic, Table, Tooltip } from "antd";
+import { DownloadOutlined, FileImageOutlined, InfoCircleOutlined, SortDescendingOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, Empty, Segmented, Skeleton, Space, Statistic, Table, Tooltip, Typography } from "antd";
 import type { ECElementEvent } from "echarts/core";
 import { useMemo, useState, type CSSProperties, type ReactNode } from "react";
 import { Link, useNavigate } from "react-router";
-import { drillUrl, recordUrl, type FilterValues } from "./drill";
+import { asOfCaption, drillUrl, recordUrl, type FilterValues } from "./drill";
 import { formatValue } from "./format";
 import { buildChart, buildKpi, buildTable, toCsv, type Row } from "./options";
 import { isClickedBinding, text, valueFields, type Locale, type PanelSpec } from "./spec";
@@ -119,7 +119,23 @@ export function Panel({ dashboardId, panel, filters, enabled, locale, style }: P
   } else if (state === "empty") body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("empty")} />;
   else if (panel.kind === "kpi") {
     const kpi = buildKpi(panel, rows, locale);
-    body = <Statistic value={kpi.formatted} aria-label={`${title} ${kpi.formatted}`} />;
+    const asOf = asOfCaption(panel, filters, locale);
+    const description = panel.options?.description && text(panel.options.description, locale);
+    body = (
+      <>
+        <Statistic value={kpi.formatted} aria-label={`${title} ${kpi.formatted}`} />
+        {(asOf || description) && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-caption>
+            {asOf}
+            {description && (
+              <Tooltip title={description}>
+                <InfoCircleOutlined aria-label={description} style={{ marginInlineStart: 4 }} />
+              </Tooltip>
+            )}
+          </Typography.Text>
+        )}
+      </>
+    );
   } else if (view === "table" || panel.kind === "table") {
     const total = query.data?.total ?? rows.length;
     body = (

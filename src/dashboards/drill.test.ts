@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { panel, rows } from "./__fixtures__/sample";
-import { drillUrl, endOfYear, queryParams } from "./drill";
+import { asOfCaption, drillUrl, endOfYear, queryParams } from "./drill";
 
 const drilled = panel({
   drill: { route: "/carriers", filters: { org_unit_id: { column: "org_unit_id" }, kind: { column: "kind" }, covered: false, year: { filter: "year" } } },
@@ -40,5 +40,15 @@ describe("drill-down", () => {
     expect(endOfYear(2026, today)).toBe("2026-11-25");
     const p = panel({ query: { source: panel({}).query.source, params: { p_day: { filter: "year", as: "end_of_year" } } } });
     expect(queryParams(p, { year: 2024 })).toEqual({ p_day: "2024-12-31" });
+  });
+
+  it("says which day a year's figure is read on: a past year's end, or today", () => {
+    const today = new Date(2026, 10, 25);
+    const p = panel({ query: { source: panel({}).query.source, params: { p_day: { filter: "year", as: "end_of_year" } } } });
+    expect(asOfCaption(p, { year: 2025 }, "zh", today)).toBe("截至2025年底");
+    expect(asOfCaption(p, { year: 2026 }, "zh", today)).toBe("截至今日");
+    expect(asOfCaption(p, { year: 2025 }, "en", today)).toBe("As of the end of 2025");
+    expect(asOfCaption(p, { year: null }, "zh", today)).toBeUndefined();
+    expect(asOfCaption(panel({}), { year: 2025 }, "zh", today)).toBeUndefined();
   });
 });

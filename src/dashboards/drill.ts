@@ -24,6 +24,19 @@ export function resolveBinding(binding: Binding, filters: FilterValues, row?: Ro
   return binding;
 }
 
+/**
+ * When a panel reads a state on the chosen year's last day (`as: "end_of_year"`), the day in words: 截至2025年底,
+ * or 截至今日 while the year runs. A KPI card shows it, so a past year's figure never passes for today's.
+ */
+export function asOfCaption(panel: PanelSpec, filters: FilterValues, locale: "zh" | "en", today = new Date()): string | undefined {
+  const binding = Object.values(panel.query.params ?? {}).find((b) => isFilterBinding(b) && b.as === "end_of_year");
+  if (!binding || !isFilterBinding(binding)) return undefined;
+  const year = filters[binding.filter];
+  if (year === null || year === undefined || year === "") return undefined;
+  if (Number(year) >= today.getFullYear()) return locale === "zh" ? "截至今日" : "As of today";
+  return locale === "zh" ? `截至${year}年底` : `As of the end of ${year}`;
+}
+
 /** The list URL for a clicked row, or undefined when the panel has no drill-down or no row. */
 export function drillUrl(panel: PanelSpec, row: Row | undefined, filters: FilterValues, clickedSeries?: string): string | undefined {
   if (!panel.drill || !row) return undefined;

@@ -130,3 +130,23 @@ describe("changedValues", () => {
     expect(changedValues({ id: 1, title: "a" }, { title: "b" })).toEqual({ title: "b" });
   });
 });
+
+describe("getList: a total order for paging", () => {
+  const list = (sorters: { field: string; order: "asc" | "desc" }[], meta: Record<string, unknown> = {}) => {
+    const backend = fakeBackend([{ body: [], headers: { "content-range": "*/0" } }]);
+    return backend.provider
+      .getList({ resource: "members", pagination: { currentPage: 3, pageSize: 20 }, sorters, meta })
+      .then(() => backend.sent[0].query);
+  };
+
+  it("breaks ties by the key after the chosen sort, so pages never overlap", async () => {
+    expect((await list([{ field: "joined_on", order: "asc" }])).get("order")).toBe("joined_on.asc,id.desc");
+    expect((await list([], { idColumnName: "user_id" })).get("order")).toBe("user_id.desc");
+  });
+
+  it("adds nothing when the key is already sorted on", async () => {
+    const query = await list([{ field: "id", order: "asc" }]);
+    expect(query.get("order")).toBe("id.asc");
+    expect(query.get("offset")).toBe("40");
+  });
+});

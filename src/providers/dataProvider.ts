@@ -3,6 +3,7 @@
 // - errors keep PostgREST's `code` and get a numeric statusCode from the HTTP status (never NaN),
 //   a readable message and `errors` keyed by the field concerned (see errors.ts).
 // - `or`/search values are quoted and LIKE wildcards escaped (see postgrest.ts).
+// - a paged list is in a total order (the key breaks ties), so no row is shown twice or never.
 // - list totals are exact unless the resource asks otherwise (`meta.count`; the list then says 约).
 // - update is a compare-and-set on `updated_at` when the caller sends the value it loaded (see updateRow): a save
 //   based on a stale record is refused with who changed it and when, never silently overwriting their change.
@@ -42,8 +43,13 @@ async function send<T>(query: PromiseLike<Result<T>>): Promise<Result<T>> {
 
 const idColumn = (meta: Record<string, unknown> | undefined) => (meta?.idColumnName as string | undefined) ?? "id";
 
-function applySorters(query: { order: (column: string, options: { ascending: boolean }) => unknown }, sorters: CrudSort[] = []) {
+/**
+ * The sorters, then the key as the last tie-breaker: without a total order PostgreSQL may return rows in any
+ * order, so pages of a list could repeat some rows and never show others (ties on a date, or no sort at all).
+ */
+function applySorters(query: { order: (column: string, options: { ascending: boolean }) => unknown }, sorters: CrudSort[] = [], key?: string) {
   for (const { field, order } of sorters) query.order(orderColumn(field), { ascending: order === "asc" });
+  if (key && !sorters.some((sorter) => sorter.field === key)) query.order(key, { ascending: false });
 }
 
 export type DataProviderOptions = {
@@ -65,7 +71,7 @@ export function createDataProvider(client: SupabaseClient, options: DataProvider
       const count = (meta?.count as "exact" | "planned" | "estimated" | undefined) ?? "exact";
       const query = from(resource, meta).select((meta?.select as string) ?? "*", { count });
       applyFilters(query as unknown as FilterTarget, filters);
-      applySorters(query, sorters);
+      applySorters(query, sorters, mode === "server" ? idColumn(meta) : undefined);
       if (mode === "server") query.range((currentPage - 1) * pageSize, currentPage * pageSize - 1);
       const { data, count: total } = await run(query as unknown as PromiseLike<Result<BaseRecord[]>>, resource);
       return { data: (data ?? []) as never[], total: total ?? data?.length ?? 0 };
