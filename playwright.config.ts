@@ -20,7 +20,9 @@ const ROLES = ["org_admin", "committee_admin", "leader"] as const;
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
-  workers: 2,
+  // One browser at a time: on a two-core machine two of them (with the stack and the preview server) starve each
+  // other, and a page that takes 2 s alone takes 20 s, well past the waits; the suite takes as long either way.
+  workers: 1,
   // One retry in CI, where a red run blocks everything; a test that needed it is reported as flaky, not hidden.
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
