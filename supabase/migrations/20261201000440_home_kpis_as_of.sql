@@ -32,7 +32,7 @@ set plan_cache_mode = force_custom_plan
 as $$
 #variable_conflict use_column
 begin
-  -- The parameter bounds of 20261201000210_analytics_bounds.sql, kept when the body is replaced.
+  -- Bounded like every analytics RPC (app.check_parameter, 20261201000210_analytics_bounds.sql).
   perform app.check_parameter('p_day', '统计日期', p_day, app.earliest_date(), app.final_date());
   perform app.check_parameter('p_fiscal_year', '预算年度', p_fiscal_year, 2000, 2100);
   return query
