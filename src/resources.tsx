@@ -26,6 +26,7 @@ import { defineResource, enumOf, type MenuGroup, type Relation, type ResourceDef
 
 // Record and bulk actions load with the page that shows them, not with the menu.
 const TransferBranchMembers = lazy(() => import("./pages/branches/TransferMembers").then((module) => ({ default: module.TransferBranchMembers })));
+const ReopenCycle = lazy(() => import("./pages/evaluation-cycles/ReopenCycle").then((module) => ({ default: module.ReopenCycle })));
 const TransferSelectedMembers = lazy(() => import("./pages/branches/TransferMembers").then((module) => ({ default: module.TransferSelectedMembers })));
 
 // ---- enumerations (the Postgres enums, in order) ----
@@ -339,8 +340,9 @@ export const resources: ResourceDef[] = [
     icon: <CalendarOutlined />,
     titleField: "title",
     defaultSort: { field: "year", order: "desc" },
-    // Opening and closing cycles is the organization department's.
+    // Opening and closing cycles is the organization department's; a closed cycle is frozen until it reopens it.
     access: ORG_ADMIN_WRITES,
+    recordActions: [ReopenCycle],
     fields: [
       { name: "year", type: "number", required: true, min: 2000, max: 2100, list: true, defaultValue: new Date().getFullYear() },
       { name: "title", type: "text", required: true, maxLength: 100, list: true, search: true },

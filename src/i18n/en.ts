@@ -351,6 +351,13 @@ export const en: DeepPartialDictionary = {
       status: "Status",
     },
     help: { weights: "The two weights must add up to 1" },
+    reopen: {
+      action: "Reopen",
+      confirmTitle: "Reopen the evaluation cycle “{{title}}”?",
+      confirmContent: "A closed cycle and its branch evaluations, member reviews and posts are frozen. Reopened, they can be changed again; the change is recorded in the change log.",
+      done: "The evaluation cycle is open again",
+      failed: "The cycle could not be reopened",
+    },
   },
   branch_evaluations: {
     label: "Branch evaluations",

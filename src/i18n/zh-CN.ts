@@ -349,6 +349,13 @@ export const zhCN = {
       status: "状态",
     },
     help: { weights: "两项权重之和须为 1" },
+    reopen: {
+      action: "重新开放",
+      confirmTitle: "重新开放考核周期「{{title}}」？",
+      confirmContent: "已结束的考核周期及其支部考核、党员评议和定岗明责均已冻结。重新开放后可再次修改，此操作记入变更记录。",
+      done: "考核周期已重新开放",
+      failed: "重新开放失败",
+    },
   },
   branch_evaluations: {
     label: "支部考核",
