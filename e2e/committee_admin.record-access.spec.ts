@@ -31,7 +31,9 @@ test("no 编辑/删除 on the budget 组织部 allocated, on the list, the show 
   await test.step("list: the unit budget's row has 查看 only, the allocation's row all three", async () => {
     const year = `filters[0][field]=fiscal_year&filters[0][operator]=eq&filters[0][value]=${unitBudget.fiscal_year}`;
     const category = `filters[1][field]=category&filters[1][operator]=eq&filters[1][value]=${unitBudget.category}`;
-    await page.goto(`/fund-budgets?${year}&${category}`);
+    // Oldest first: both rows (the smallest ids of that year and category) are on the first page.
+    const oldestFirst = "sorters[0][field]=id&sorters[0][order]=asc";
+    await page.goto(`/fund-budgets?${year}&${category}&${oldestFirst}`);
     // The row key is the record id.
     const unitRow = page.locator(`tr.ant-table-row[data-row-key="${unitBudget.id}"]`);
     const allocationRow = page.locator(`tr.ant-table-row[data-row-key="${allocation.id}"]`);
