@@ -562,6 +562,27 @@ select x.cycle_id, x.member_id,
 update public.evaluation_cycles set status = 'closed' where year in (2024, 2025);
 
 -- ---------------------------------------------------------------------------------------------------------
+-- 组织生活 (§8, §14): meetings and attendance. Its own random stream (setseed below), so the sections do not shift each other's draws.
+-- ---------------------------------------------------------------------------------------------------------
+-- (end of section meetings)
+
+-- ---------------------------------------------------------------------------------------------------------
+-- 示范岗、责任区、网络载体 (§12) and 书记培训 (§18). Its own random stream (setseed below), so the sections do not shift each other's draws.
+-- ---------------------------------------------------------------------------------------------------------
+-- (end of section people)
+
+-- ---------------------------------------------------------------------------------------------------------
+-- 联系点与走访 (§7, §14, §16). Its own random stream (setseed below), so the sections do not shift each other's draws.
+-- ---------------------------------------------------------------------------------------------------------
+-- (end of section contacts)
+
+-- ---------------------------------------------------------------------------------------------------------
+-- 党建案例 (§15) and 创建卓越党支部计划 (§13). Its own random stream (setseed below), so the sections do not shift each other's draws.
+-- ---------------------------------------------------------------------------------------------------------
+-- (end of section cases)
+
+
+-- ---------------------------------------------------------------------------------------------------------
 select set_config('enable_memoize', 'on', false);
 drop table seed_scale, seed_units, seed_branches, seed_closed_branches, seed_members, seed_unit_branches, seed_carriers,
            seed_all_active_branches, seed_partnerships, seed_allocations, seed_unit_budgets, seed_spending, seed_quality;

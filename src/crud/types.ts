@@ -17,7 +17,17 @@ export type EnumValues<N extends string> = N extends EnumName ? PublicSchema["En
 export type EnumDef = { name: string; values: readonly string[] };
 export const enumOf = <N extends string>(name: N, values: readonly EnumValues<N>[]): EnumDef => ({ name, values });
 
-export type MenuGroup = "organization" | "coverage" | "partnership" | "funds" | "evaluation" | "system";
+export type MenuGroup =
+  | "organization"
+  | "coverage"
+  | "life"
+  | "partnership"
+  | "outreach"
+  | "excellence"
+  | "training"
+  | "funds"
+  | "evaluation"
+  | "system";
 
 export type FieldType =
   | "text"

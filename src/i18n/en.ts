@@ -1,7 +1,8 @@
+import { AREA_TEXTS, withAreaTexts } from "./areas";
 import type { DeepPartialDictionary } from "./types";
 
 // English, switchable from the header. Missing keys fall back to zh-CN.
-export const en: DeepPartialDictionary = {
+const sharedEn: DeepPartialDictionary = {
   app: { title: "Grassroots Party Organization Management Platform", shortTitle: "Party Building" },
   roles: { org_admin: "Organization Dept.", committee_admin: "Unit Administrator", leader: "University Leader" },
   menu: {
@@ -10,6 +11,10 @@ export const en: DeepPartialDictionary = {
     partnership: "Partnerships",
     funds: "Funds",
     evaluation: "Evaluation",
+    life: "Organisational Life",
+    outreach: "Contact & Visits",
+    excellence: "Cases & Excellence",
+    training: "Training",
     system: "System",
     dashboards: "Dashboards",
   },
@@ -248,6 +253,20 @@ export const en: DeepPartialDictionary = {
       member_posts: "Member posts",
       member_reviews: "Member reviews",
       profiles: "Accounts",
+      meetings: "Meetings",
+      meeting_attendance: "Attendance",
+      meeting_standards: "Meeting standards",
+      model_posts: "Model posts & zones",
+      online_channels: "Online channels",
+      trainings: "Trainings",
+      training_attendance: "Training attendance",
+      contact_points: "Contact points",
+      visits: "Visits",
+      cases: "Cases",
+      excellence_plans: "Excellence plans",
+      excellence_tasks: "Plan tasks",
+      branch_excellence_years: "Excellent branch years",
+      settings: "Settings",
     },
     app_role: { org_admin: "Organization Dept.", committee_admin: "Unit administrator", leader: "University leader" },
   },
@@ -424,3 +443,5 @@ export const en: DeepPartialDictionary = {
     },
   },
 };
+
+export const en: DeepPartialDictionary = withAreaTexts(sharedEn, AREA_TEXTS.map((area) => area.en));

@@ -1,5 +1,7 @@
 // Simplified Chinese, the default. Keys shared with Refine (buttons, notifications, pages) follow its names.
-export const zhCN = {
+import { AREA_TEXTS, withAreaTexts } from "./areas";
+
+const sharedZhCN = {
   app: { title: "基层服务型党组织建设管理平台", shortTitle: "党建管理平台" },
   roles: { org_admin: "组织部", committee_admin: "二级党组织管理员", leader: "校领导" },
   menu: {
@@ -8,6 +10,10 @@ export const zhCN = {
     partnership: "党建联建",
     funds: "经费保障",
     evaluation: "考核评议",
+    life: "组织生活",
+    outreach: "联系服务",
+    excellence: "创优争先",
+    training: "队伍建设",
     system: "系统",
     dashboards: "数据看板",
   },
@@ -246,6 +252,20 @@ export const zhCN = {
       member_posts: "定岗明责",
       member_reviews: "民主评议",
       profiles: "账号",
+      meetings: "组织生活",
+      meeting_attendance: "参会记录",
+      meeting_standards: "组织生活标准",
+      model_posts: "示范岗与责任区",
+      online_channels: "网络载体",
+      trainings: "书记培训",
+      training_attendance: "培训参加记录",
+      contact_points: "联系点",
+      visits: "走访调研",
+      cases: "党建案例",
+      excellence_plans: "卓越党支部计划",
+      excellence_tasks: "计划任务",
+      branch_excellence_years: "卓越党支部年度认定",
+      settings: "阈值设置",
     },
     app_role: { org_admin: "组织部", committee_admin: "二级党组织管理员", leader: "校领导" },
   },
@@ -426,4 +446,6 @@ export const zhCN = {
   },
 };
 
-export type Dictionary = typeof zhCN;
+export type Dictionary = typeof sharedZhCN;
+
+export const zhCN: Dictionary = withAreaTexts(sharedZhCN, AREA_TEXTS.map((area) => area.zhCN));

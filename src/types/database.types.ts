@@ -705,6 +705,48 @@ export type Database = {
           },
         ]
       }
+      settings: {
+        Row: {
+          created_at: string
+          description: string
+          id: number
+          key: string
+          label: string
+          max_value: number
+          min_value: number
+          position: number
+          unit: string
+          updated_at: string
+          value: number
+        }
+        Insert: {
+          created_at?: string
+          description?: string
+          id?: never
+          key: string
+          label: string
+          max_value: number
+          min_value: number
+          position?: number
+          unit?: string
+          updated_at?: string
+          value: number
+        }
+        Update: {
+          created_at?: string
+          description?: string
+          id?: never
+          key?: string
+          label?: string
+          max_value?: number
+          min_value?: number
+          position?: number
+          unit?: string
+          updated_at?: string
+          value?: number
+        }
+        Relationships: []
+      }
     }
     Views: {
       [_ in never]: never

@@ -11,7 +11,16 @@ import { DB_URL, supabaseDir } from "../local/env";
 export const seededTables = [
   "org_units", "profiles", "branches", "members", "carriers", "carrier_coverages", "partnerships",
   "partnership_activities", "fund_budgets", "fund_expenditures", "evaluation_cycles", "branch_evaluations",
-  "member_posts", "member_reviews", "audit_log",
+  "member_posts", "member_reviews",
+  // 组织生活
+
+  // 示范岗、网络载体与书记培训
+
+  // 联系点与走访
+
+  // 案例与卓越
+
+  "audit_log",
 ] as const;
 
 export async function loadSeed(scale: number, dbUrl = DB_URL): Promise<{ seconds: number; counts: Record<string, number> }> {

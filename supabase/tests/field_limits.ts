@@ -1,7 +1,8 @@
-// The list of field limits as the migration writes it (`insert into app.field_limits … values (…), …`), for the
-// two tests that keep it honest: supabase/tests/input_limits.test.ts (the database holds exactly this list) and
-// src/crud/limits.test.ts (the form declarations in src/resources.tsx say the same). Pure TypeScript: both the
-// stack and the unit project import it.
+// The list of field limits as the migrations write it (`insert into app.field_limits (table_name, column_name,
+// label, kind, max_length, max_value, years_ahead) values (…), …`: the input-limits migration, then every migration
+// that adds a register), for the two tests that keep it honest: supabase/tests/input_limits.test.ts (the database
+// holds exactly this list) and src/crud/limits.test.ts (the form declarations in src/resources/ say the same).
+// Pure TypeScript: both the stack and the unit project import it; pass the migrations' texts in file order.
 export const LIMITS_MIGRATION = "20261201000200_input_limits.sql";
 
 export type FieldLimit = {
@@ -14,17 +15,21 @@ export type FieldLimit = {
   yearsAhead: number | null;
 };
 
-export function parseFieldLimits(sql: string): FieldLimit[] {
-  const insert = sql.match(/insert into app\.field_limits \([^)]*\) values\n([\s\S]*?);\n/);
-  if (!insert) throw new Error(`no insert into app.field_limits in ${LIMITS_MIGRATION}`);
+export function parseFieldLimits(...migrations: string[]): FieldLimit[] {
+  const inserts = migrations.flatMap((sql) => [
+    ...sql.matchAll(/insert into app\.field_limits \(table_name, column_name, label, kind, max_length, max_value, years_ahead\) values\n([\s\S]*?);\n/g),
+  ]);
+  if (inserts.length === 0) throw new Error(`no insert into app.field_limits (the full column list) in the migrations`);
   const num = (v: string) => (v === "null" ? null : Number(v));
-  return [...insert[1].matchAll(/\('(\w+)', '(\w+)', '([^']+)', '(text|number|date)', (null|\d+), (null|[\d.]+), (null|\d+)\)/g)].map((m) => ({
-    table: m[1],
-    column: m[2],
-    label: m[3],
-    kind: m[4] as FieldLimit["kind"],
-    maxLength: num(m[5]),
-    maxValue: num(m[6]),
-    yearsAhead: num(m[7]),
-  }));
+  return inserts.flatMap((insert) =>
+    [...insert[1].matchAll(/\('(\w+)', '(\w+)', '([^']+)', '(text|number|date)', (null|\d+), (null|[\d.]+), (null|\d+)\)/g)].map((m) => ({
+      table: m[1],
+      column: m[2],
+      label: m[3],
+      kind: m[4] as FieldLimit["kind"],
+      maxLength: num(m[5]),
+      maxValue: num(m[6]),
+      yearsAhead: num(m[7]),
+    })),
+  );
 }

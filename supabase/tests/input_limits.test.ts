@@ -4,13 +4,13 @@
 // rule, hint = field:<column>) and leaves the table and the audit log exactly as they were.
 // Also: the limits in the database (app.field_limits) are the migration's list, which src/crud/limits.test.ts
 // holds against the form declarations and zh-CN labels; and every text and numeric column of the domain is limited.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { SupabaseClient } from "@supabase/supabase-js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { supabaseDir } from "../local/env";
 import { signedInClient } from "../local/testing";
-import { LIMITS_MIGRATION, parseFieldLimits } from "./field_limits";
+import { parseFieldLimits } from "./field_limits";
 import { createFixture, dropFixture, one, withDb, type Fixture } from "./fixture";
 
 let f: Fixture;
@@ -321,9 +321,10 @@ describe("the database's limits are one list", () => {
   const key = (table: string, column: string) => `${table}.${column}`;
 
   it("app.field_limits is the list in the migration, which src/crud/limits.test.ts holds against the form declarations", () => {
-    const sql = readFileSync(resolve(supabaseDir, "migrations", LIMITS_MIGRATION), "utf8");
+    const dir = resolve(supabaseDir, "migrations");
+    const sql = readdirSync(dir).filter((f) => f.endsWith(".sql")).sort().map((f) => readFileSync(resolve(dir, f), "utf8"));
     expect(limits.map((l) => [l.table_name, l.column_name, l.label, l.kind, l.max_length, l.max_value === null ? null : Number(l.max_value), l.years_ahead]))
-      .toEqual(parseFieldLimits(sql).map((l) => [l.table, l.column, l.label, l.kind, l.maxLength, l.maxValue, l.yearsAhead]));
+      .toEqual(parseFieldLimits(...sql).map((l) => [l.table, l.column, l.label, l.kind, l.maxLength, l.maxValue, l.yearsAhead]));
   });
 
   it("every row has its trigger and its backstop constraints", async () => {

@@ -1,0 +1,61 @@
+// 系统: accounts and the audit trail.
+import { ControlOutlined, HistoryOutlined, UserOutlined } from "@ant-design/icons";
+import { defineResource, type ResourceDef } from "../crud/types";
+import { AUDITED_TABLE, AUDIT_ACTION, ORG_ADMIN_WRITES } from "./shared";
+
+export const systemResources: ResourceDef[] = [
+  defineResource({
+    name: "accounts",
+    route: "/accounts",
+    group: "system",
+    icon: <UserOutlined />,
+    // Not a table: the page (src/pages/accounts) calls the admin_* database functions.
+    pages: ["list"],
+    access: { read: ["org_admin"], write: ["org_admin"] },
+    history: false,
+    fields: [],
+  }),
+  defineResource({
+    name: "settings",
+    route: "/settings",
+    group: "system",
+    icon: <ControlOutlined />,
+    titleField: "label",
+    defaultSort: { field: "position", order: "asc" },
+    // The keys come with the migrations that read them: 组织部 changes values, nobody adds or removes one.
+    pages: ["list", "edit", "show"],
+    access: ORG_ADMIN_WRITES,
+    fields: [
+      { name: "label", type: "text", form: false, list: true, search: true },
+      { name: "value", type: "number", required: true, list: true, help: "settings.help.value" },
+      { name: "unit", type: "text", form: false, list: true },
+      { name: "min_value", type: "number", form: false },
+      { name: "max_value", type: "number", form: false },
+      { name: "description", type: "textarea", form: false, list: true },
+      { name: "key", type: "text", form: false, show: true },
+      { name: "updated_at", type: "datetime", form: false, list: true },
+    ],
+  }),
+  defineResource({
+    name: "audit_log",
+    route: "/audit-log",
+    group: "system",
+    icon: <HistoryOutlined />,
+    pages: ["list", "show"],
+    access: { write: [] },
+    history: false,
+    recordTitle: (record, t) =>
+      `${t(`${String(record.table_name)}.label`)} #${String(record.row_id)} ${t(`enums.audit_action.${String(record.action)}`)}`,
+    defaultSort: { field: "at", order: "desc" },
+    fields: [
+      { name: "at", type: "datetime", list: true, filter: true },
+      { name: "actor_name", type: "text", list: true, search: true },
+      { name: "table_name", type: "enum", enum: AUDITED_TABLE, list: true, filter: true },
+      { name: "row_id", type: "text", list: true, search: true },
+      { name: "action", type: "enum", enum: AUDIT_ACTION, list: true, filter: true },
+      { name: "changed_columns", type: "json", list: true, sortable: false },
+      { name: "old_values", type: "json" },
+      { name: "new_values", type: "json" },
+    ],
+  }),
+];
