@@ -1,11 +1,16 @@
 -- What a Supabase database has before any migration runs: the API roles, the auth and extensions
--- schemas, auth.users and its session tables, the auth.* helper functions and the default grants.
+-- schemas, auth.users and its session tables, the auth.* helper functions and the schema grants.
 -- Migrations in supabase/migrations/ rely on these and must never create them (a real Supabase
--- project already has them). Roles are cluster-wide, so they are created only when missing. The API roles'
--- limits (statement and lock timeouts) are in limits.sql, which runs on every start, not only the first.
+-- project already has them). Roles are cluster-wide, so they are created only when missing.
+-- Runs as the bootstrap superuser supabase_admin, as Supabase's own init scripts do. What `postgres` may do
+-- (not a superuser, as on Supabase) and the API roles' limits are in platform.sql and limits.sql, which run on
+-- every start, not only the first.
 
 do $$
 begin
+  if not exists (select from pg_roles where rolname = 'postgres') then
+    create role postgres login password 'postgres';
+  end if;
   if not exists (select from pg_roles where rolname = 'anon') then
     create role anon nologin noinherit;
   end if;
@@ -29,15 +34,14 @@ grant anon, authenticated, service_role to authenticator;
 create schema if not exists extensions;
 create extension if not exists pgcrypto with schema extensions;
 create extension if not exists "uuid-ossp" with schema extensions;
-grant usage on schema extensions to postgres, anon, authenticated, service_role;
+grant usage on schema extensions to postgres, anon, authenticated, service_role, supabase_auth_admin;
 alter default privileges in schema extensions grant all on functions to postgres, anon, authenticated, service_role;
 
--- The public schema as Supabase sets it up: everything created by postgres is reachable by the API
--- roles, and row level security decides what each of them sees.
+-- The public schema as Supabase sets it up for projects created since 2026-05-30: the API roles may use the
+-- schema, but what postgres creates in it is not granted to them by default — each migration grants what the
+-- API may reach, and row level security decides what each role sees. (platform.sql revokes the older default
+-- grants from a database bootstrapped before.)
 grant usage on schema public to postgres, anon, authenticated, service_role;
-alter default privileges for role postgres in schema public grant all on tables to anon, authenticated, service_role;
-alter default privileges for role postgres in schema public grant all on functions to anon, authenticated, service_role;
-alter default privileges for role postgres in schema public grant all on sequences to anon, authenticated, service_role;
 
 -- PostgREST sets request.jwt.claims per request; these read it like Supabase's own definitions.
 create schema if not exists auth authorization supabase_auth_admin;
@@ -79,7 +83,9 @@ as $$
   )::text
 $$;
 
--- GoTrue's tables, with the columns seeds written for the Supabase CLI insert.
+-- GoTrue's tables, with the columns seeds written for the Supabase CLI insert. As in GoTrue's migrations, the
+-- first token columns (confirmation, recovery, email change) have no '' default: whatever inserts a user
+-- directly sets them, as app.create_auth_user does (GoTrue cannot read them as null).
 create table if not exists auth.users (
   instance_id uuid,
   id uuid primary key,
@@ -89,12 +95,12 @@ create table if not exists auth.users (
   encrypted_password varchar(255),
   email_confirmed_at timestamptz,
   invited_at timestamptz,
-  confirmation_token varchar(255) default '',
+  confirmation_token varchar(255),
   confirmation_sent_at timestamptz,
-  recovery_token varchar(255) default '',
+  recovery_token varchar(255),
   recovery_sent_at timestamptz,
-  email_change_token_new varchar(255) default '',
-  email_change varchar(255) default '',
+  email_change_token_new varchar(255),
+  email_change varchar(255),
   email_change_sent_at timestamptz,
   last_sign_in_at timestamptz,
   raw_app_meta_data jsonb,
@@ -170,6 +176,11 @@ create table if not exists auth.audit_log_entries (
   ip_address varchar(64) not null default ''
 );
 
+-- GoTrue owns its schema's objects; the helper functions are Supabase's, owned by supabase_auth_admin too.
+alter function auth.jwt() owner to supabase_auth_admin;
+alter function auth.uid() owner to supabase_auth_admin;
+alter function auth.role() owner to supabase_auth_admin;
+alter function auth.email() owner to supabase_auth_admin;
 alter table auth.users owner to supabase_auth_admin;
 alter table auth.identities owner to supabase_auth_admin;
 alter table auth.sessions owner to supabase_auth_admin;

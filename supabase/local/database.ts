@@ -1,6 +1,6 @@
 // PostgreSQL for the stack: the embedded cluster, the Supabase bootstrap, the migration runner and the seed.
 import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { chmodSync, chownSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
@@ -10,8 +10,15 @@ import { projectRoot } from "./env";
 import { isAlive, StackError, Supervised } from "./processes";
 
 const bootstrapFile = resolve(projectRoot, "supabase/local/bootstrap.sql");
+const platformFile = resolve(projectRoot, "supabase/local/platform.sql");
+const legacyFile = resolve(projectRoot, "supabase/local/legacy-superuser.sql");
 const limitsFile = resolve(projectRoot, "supabase/local/limits.sql");
-const bootstrapRoles = ["anon", "authenticated", "service_role", "authenticator", "supabase_auth_admin"];
+/**
+ * The cluster's superuser, as on Supabase: it bootstraps the database and sets the roles up. `postgres`, which
+ * runs migrations, the seed and every tool, is not a superuser (platform.sql).
+ */
+export const ADMIN_USER = "supabase_admin";
+const bootstrapRoles = [ADMIN_USER, "postgres", "anon", "authenticated", "service_role", "authenticator", "supabase_auth_admin"];
 
 /**
  * Server-wide limits on what one request can take from the machine. Per-role limits (statement and lock
@@ -27,6 +34,7 @@ const postgresSettings = {
 
 export type Database = {
   pid(): number | undefined;
+  /** A connection as `postgres` (the role migrations and tools use). */
   connect(database?: string): Promise<pg.Client>;
   stop(): Promise<void>;
 };
@@ -55,10 +63,24 @@ export async function startPostgres(opts: {
     initdb(binaries.initdb, dataDir, owner);
   }
 
-  const connect = async (database = "postgres") => {
-    const client = new pg.Client({ host: "127.0.0.1", port, user: "postgres", password: "postgres", database });
+  const connect = async (database = "postgres", user = "postgres") => {
+    const client = new pg.Client({ host: "127.0.0.1", port, user, password: "postgres", database });
     await client.connect();
     return client;
+  };
+  // A cluster made by an older stack has postgres as its bootstrap superuser (and no supabase_admin yet).
+  const connectAdmin = async (database = "postgres") => {
+    let superuser: pg.Client;
+    try {
+      superuser = await connect(database, ADMIN_USER);
+    } catch (error) {
+      if (!["28000", "28P01"].includes((error as pg.DatabaseError).code ?? "")) throw error;
+      superuser = await connect(database, "postgres");
+    }
+    const { rows } = await superuser.query<{ legacy: boolean }>("select rolname = 'postgres' as legacy from pg_roles where oid = 10");
+    if (!rows[0].legacy) return superuser;
+    await convertLegacySuperuser(superuser);
+    return connect(database, ADMIN_USER);
   };
 
   // A supervised child like PostgREST and auth: a postmaster that dies is started again, and crash recovery
@@ -75,12 +97,16 @@ export async function startPostgres(opts: {
     stopGraceMs: 30_000, // the shutdown checkpoint of a busy database
     readyTimeoutMs: 120_000, // crash recovery of a large WAL
     ready: async () => {
-      const client = new pg.Client({ host: "127.0.0.1", port, user: "postgres", password: "postgres", connectionTimeoutMillis: 2000 });
+      const client = new pg.Client({ host: "127.0.0.1", port, user: ADMIN_USER, password: "postgres", database: "postgres", connectionTimeoutMillis: 2000 });
       client.on("error", () => undefined);
       try {
         await client.connect();
         await client.query("select 1");
         return true;
+      } catch (error) {
+        // The server answers, but the role is not there yet (a cluster of an older stack): it is up.
+        if (["28000", "28P01"].includes((error as pg.DatabaseError).code ?? "")) return true;
+        throw error;
       } finally {
         await client.end().catch(() => undefined);
       }
@@ -99,12 +125,13 @@ export async function startPostgres(opts: {
   const database: Database = { pid: () => server.pid, connect, stop: () => server.stop() };
 
   try {
-    if (opts.reset && initialised) await recreateDatabase(connect);
-    const client = await connect();
+    if (opts.reset && initialised) await recreateDatabase(connectAdmin);
+    const client = await connectAdmin();
     try {
       const { rows } = await client.query(`select to_regclass('supabase_migrations.schema_migrations') is null as fresh`);
       if (rows[0].fresh) await applyBootstrap(client);
-      // On every start, not only the first: a database bootstrapped before a limit existed gets it too.
+      // On every start, not only the first: a database bootstrapped before a rule or a limit existed gets it too.
+      await runInTransaction(client, "supabase/local/platform.sql", readFileSync(platformFile, "utf8"));
       await runInTransaction(client, "supabase/local/limits.sql", readFileSync(limitsFile, "utf8"));
     } finally {
       await client.end();
@@ -193,7 +220,7 @@ function initdb(binary: string, dataDir: string, owner: { uid: number; gid: numb
     if (owner) (chownSync(passwordDir, owner.uid, owner.gid), chownSync(passwordFile, owner.uid, owner.gid));
     execFileSync(
       binary,
-      [`--pgdata=${dataDir}`, "--auth=password", "--username=postgres", `--pwfile=${passwordFile}`, "--encoding=UTF8", "--locale=C.UTF-8", "--lc-messages=C"],
+      [`--pgdata=${dataDir}`, "--auth=password", `--username=${ADMIN_USER}`, `--pwfile=${passwordFile}`, "--encoding=UTF8", "--locale=C.UTF-8", "--lc-messages=C"],
       { cwd: dataDir, uid: owner?.uid, gid: owner?.gid, stdio: "pipe", env: { ...process.env, LC_MESSAGES: "C" } },
     );
   } catch (error) {
@@ -204,6 +231,37 @@ function initdb(binary: string, dataDir: string, owner: { uid: number; gid: numb
   }
 }
 
+/**
+ * Makes a cluster of an older stack (postgres its bootstrap superuser) like a Supabase one: a temporary superuser
+ * renames postgres to supabase_admin and hands the project's objects to a new, ordinary postgres
+ * (legacy-superuser.sql), then is dropped. The data stays as it is; only owners and role names change.
+ */
+async function convertLegacySuperuser(superuser: pg.Client) {
+  const { port } = superuser;
+  const temporary = `dj_upgrade_${process.pid}`;
+  const password = randomBytes(18).toString("base64url");
+  try {
+    await superuser.query(`create role ${temporary} superuser login password '${password}'`);
+  } finally {
+    await superuser.end();
+  }
+  const session = async (user: string, secret: string, work: (client: pg.Client) => Promise<unknown>) => {
+    const client = new pg.Client({ host: "127.0.0.1", port, user, password: secret, database: "postgres" });
+    await client.connect();
+    try {
+      await work(client);
+    } finally {
+      await client.end();
+    }
+  };
+  await session(temporary, password, async (upgrade) => {
+    // (a supabase_admin beside the old superuser, from an interrupted conversion, owns nothing: it goes)
+    await upgrade.query(`do $$ begin if exists (select from pg_roles where rolname = '${ADMIN_USER}') then drop role ${ADMIN_USER}; end if; end $$`);
+    await runInTransaction(upgrade, "supabase/local/legacy-superuser.sql", readFileSync(legacyFile, "utf8"));
+  });
+  await session(ADMIN_USER, "postgres", (admin) => admin.query(`drop role ${temporary}`));
+}
+
 /** Drops the `postgres` database and the roles migrations created, as a fresh Supabase project would be. */
 async function recreateDatabase(connect: (database?: string) => Promise<pg.Client>) {
   const client = await connect("template1");
@@ -211,12 +269,12 @@ async function recreateDatabase(connect: (database?: string) => Promise<pg.Clien
     await client.query("drop database if exists postgres with (force)");
     await client.query(
       `select format('drop role %I', rolname) as statement from pg_roles
-        where rolname !~ '^pg_' and rolname <> 'postgres' and rolname <> all($1)`,
+        where rolname !~ '^pg_' and rolname <> all($1)`,
       [bootstrapRoles],
     ).then(async ({ rows }) => {
       for (const { statement } of rows) await client.query(statement);
     });
-    await client.query("create database postgres");
+    await client.query("create database postgres owner postgres");
   } finally {
     await client.end();
   }
@@ -224,10 +282,13 @@ async function recreateDatabase(connect: (database?: string) => Promise<pg.Clien
 
 async function applyBootstrap(client: pg.Client) {
   await runInTransaction(client, "bootstrap supabase/local/bootstrap.sql", readFileSync(bootstrapFile, "utf8"), async () => {
+    // The CLI's migration history belongs to postgres, which applies the migrations.
     await client.query(`
-      create schema supabase_migrations;
+      create schema supabase_migrations authorization postgres;
       create table supabase_migrations.schema_migrations (version text primary key, name text, statements text[]);
       create table supabase_migrations.seed_files (path text primary key, hash text not null);
+      alter table supabase_migrations.schema_migrations owner to postgres;
+      alter table supabase_migrations.seed_files owner to postgres;
     `);
   });
 }

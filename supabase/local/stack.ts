@@ -149,7 +149,7 @@ function authProcess(port: number, log: (line: string) => void, onGiveUp: (messa
     ipc: true,
     env: {
       AUTH_PORT: String(port),
-      AUTH_DATABASE_URL: `postgres://postgres:postgres@127.0.0.1:${DB_PORT}/postgres`,
+      AUTH_DATABASE_URL: `postgres://supabase_auth_admin:postgres@127.0.0.1:${DB_PORT}/postgres`,
       AUTH_JWT_SECRET: JWT_SECRET,
       AUTH_JWT_EXPIRY: String(config.auth.jwt_expiry),
       AUTH_REFRESH_TOKEN_REUSE_INTERVAL:

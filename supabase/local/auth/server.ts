@@ -37,13 +37,31 @@ class HttpError extends Error {
   }
 }
 
-// GoTrue's error body: auth-js reads `error_code` and `msg` (the OAuth fields are kept for older clients).
-const errorBody = (error: HttpError) => ({ code: error.status, error_code: error.errorCode, msg: error.message, ...error.extra });
-const invalidCredentials = () =>
-  new HttpError(400, "invalid_credentials", "Invalid login credentials", {
-    error: "invalid_grant",
-    error_description: "Invalid login credentials",
-  });
+/**
+ * GoTrue answers errors in the shape of the API version the client asks for (internal/api/apiversions.go,
+ * errors.go HandleResponseError): with `X-Supabase-Api-Version` on or after 2024-01-01 (supabase-js sends
+ * 2024-01-01) `{ code: "<error_code>", message }`, the version echoed back; without it (or with an unreadable
+ * date) the initial `{ code: <status>, error_code, msg }`. Both set `x-sb-error-code` (a weak password only in
+ * the initial version, as GoTrue does).
+ */
+export const API_VERSION_2024 = "2024-01-01";
+export function apiVersionOf(header: string | string[] | undefined): "initial" | typeof API_VERSION_2024 {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) return "initial";
+  return value >= API_VERSION_2024 ? API_VERSION_2024 : "initial";
+}
+function errorResponse(error: HttpError, version: ReturnType<typeof apiVersionOf>) {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (version !== "initial") headers["x-supabase-api-version"] = version;
+  const weak = error.errorCode === "weak_password";
+  if (error.errorCode && !(weak && version !== "initial")) headers["x-sb-error-code"] = error.errorCode;
+  const body =
+    version === "initial"
+      ? { code: error.status, error_code: error.errorCode, msg: error.message, ...error.extra }
+      : { code: error.errorCode, message: error.message, ...error.extra };
+  return { headers, body };
+}
+const invalidCredentials = () => new HttpError(400, "invalid_credentials", "Invalid login credentials");
 
 /**
  * GoTrue's per-address limit: a token bucket per client address holding `perFiveMinutes` requests, refilled
@@ -272,15 +290,19 @@ export function createAuthServer(config: AuthConfig, pool: pg.Pool): http.Server
     const email = typeof body.email === "string" ? body.email.trim().toLowerCase() : "";
     const password = typeof body.password === "string" ? body.password : "";
     if (!email || !password) throw new HttpError(400, "validation_failed", "missing email or phone");
+    // As GoTrue's password grant (internal/api/token.go): the account, then the ban (before the password is
+    // checked), then the password, then the confirmed email.
+    const account = await users.byEmail(email);
+    if (account && isBanned(account)) throw new HttpError(400, "user_banned", "User is banned");
     const delay = failureDelay.delayMs(email);
     if (delay) await sleep(delay);
-    const user = await users.withPassword(email, password);
+    const user = account && (await users.withPassword(email, password));
     if (!user) {
       failureDelay.fail(email);
       throw invalidCredentials();
     }
     failureDelay.succeed(email);
-    if (isBanned(user)) throw new HttpError(400, "user_banned", "User is banned");
+    if (!user.email_confirmed_at) throw new HttpError(400, "email_not_confirmed", "Email not confirmed");
     const { sessionId, refreshToken } = await users.startSession(user.id, req.headers["user-agent"], req.socket.remoteAddress);
     return session((await users.byId(user.id))!, sessionId, refreshToken);
   }
@@ -399,13 +421,19 @@ export function createAuthServer(config: AuthConfig, pool: pg.Pool): http.Server
       return { version: "v2-local", name: "GoTrue", description: "GoTrue is a user registration and authentication API" };
     }
     if (method === "GET" && path === "/settings") {
+      // GoTrue's Settings (internal/api/settings.go): every provider it knows, only email enabled here.
+      const providers = ["anonymous_users", "apple", "azure", "bitbucket", "discord", "facebook", "snapchat", "figma", "fly",
+        "github", "gitlab", "google", "keycloak", "kakao", "linkedin", "linkedin_oidc", "notion", "spotify", "slack",
+        "slack_oidc", "workos", "twitch", "twitter", "email", "phone", "zoom"];
       return {
-        external: { email: true, phone: false, anonymous_users: false },
+        external: Object.fromEntries(providers.map((provider) => [provider, provider === "email"])),
         disable_signup: !config.enableSignup,
         mailer_autoconfirm: true,
         phone_autoconfirm: false,
         sms_provider: "",
         saml_enabled: false,
+        saml_private_key_next_configured: false,
+        passkeys_enabled: false,
       };
     }
     if (method === "POST" && path === "/signup") {
@@ -459,6 +487,10 @@ export function createAuthServer(config: AuthConfig, pool: pg.Pool): http.Server
     if (path === "/admin/users" || path.startsWith("/admin/users/")) {
       requireAdmin(req);
       const id = path.split("/")[3];
+      // GoTrue's loadUser: an id that is not a UUID is a 404 validation_failed, not "user not found".
+      if (id && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
+        throw new HttpError(404, "validation_failed", "user_id must be an UUID");
+      }
       if (!id && method === "GET") {
         const page = Math.max(1, Number(url.searchParams.get("page")) || 1);
         const perPage = Math.min(1000, Math.max(1, Number(url.searchParams.get("per_page")) || 50));
@@ -485,7 +517,7 @@ export function createAuthServer(config: AuthConfig, pool: pg.Pool): http.Server
           throw new HttpError(500, "unexpected_failure", `Database error deleting user: ${error.message}`);
         });
         if (!user) throw new HttpError(404, "user_not_found", "User not found");
-        return userJson(user);
+        return {}; // GoTrue's adminUserDelete answers an empty object
       }
     }
     throw new HttpError(404, "not_found", `${method} ${path} is not handled by the local auth service`);
@@ -501,10 +533,13 @@ export function createAuthServer(config: AuthConfig, pool: pg.Pool): http.Server
       (error: unknown) => {
         if (res.headersSent) return void res.end();
         const httpError =
-          error instanceof HttpError ? error : new HttpError(500, "unexpected_failure", (error as Error).message ?? String(error));
+          error instanceof HttpError
+            ? error
+            : new HttpError(500, "unexpected_failure", "Unexpected failure, please check server logs for more information");
         if (!(error instanceof HttpError)) console.error((error as Error).stack ?? String(error));
-        res.writeHead(httpError.status, { "content-type": "application/json" });
-        res.end(JSON.stringify(errorBody(httpError)));
+        const { headers, body } = errorResponse(httpError, apiVersionOf(req.headers["x-supabase-api-version"]));
+        res.writeHead(httpError.status, headers);
+        res.end(JSON.stringify(body));
       },
     );
   });

@@ -19,6 +19,7 @@ export type UserRow = {
   banned_until: Date | null;
   deleted_at: Date | null;
   is_anonymous: boolean;
+  identities: Record<string, unknown>[];
 };
 
 export type RefreshTokenRow = {
@@ -30,8 +31,13 @@ export type RefreshTokenRow = {
   session_id: string;
 };
 
+// The identities as GoTrue's models.Identity marshals them (identity_id is the row id, id the provider's).
 const userColumns = `id, aud, role, email, phone, email_confirmed_at, confirmed_at, last_sign_in_at, raw_app_meta_data,
-  raw_user_meta_data, created_at, updated_at, banned_until, deleted_at, is_anonymous`;
+  raw_user_meta_data, created_at, updated_at, banned_until, deleted_at, is_anonymous,
+  (select coalesce(jsonb_agg(jsonb_strip_nulls(jsonb_build_object('identity_id', i.id, 'id', i.provider_id, 'user_id', i.user_id,
+            'identity_data', i.identity_data, 'provider', i.provider, 'last_sign_in_at', i.last_sign_in_at,
+            'created_at', i.created_at, 'updated_at', i.updated_at, 'email', i.email)) order by i.created_at, i.id), '[]')
+     from auth.identities i where i.user_id = auth.users.id) as identities`;
 
 export const defaultAppMetadata = { provider: "email", providers: ["email"] };
 
@@ -47,7 +53,7 @@ export function userJson(user: UserRow) {
     last_sign_in_at: user.last_sign_in_at ?? undefined,
     app_metadata: user.raw_app_meta_data ?? {},
     user_metadata: user.raw_user_meta_data ?? {},
-    identities: [],
+    identities: user.identities ?? [],
     created_at: user.created_at,
     updated_at: user.updated_at,
     banned_until: user.banned_until ?? undefined,
@@ -133,11 +139,13 @@ export class UserStore {
     return this.transaction(async (client) => {
       const id = attributes.id ?? randomUUID();
       const { rows } = await client.query<UserRow>(
+        // GoTrue writes every token column ('' when unused): the table gives the first ones no default.
         `insert into auth.users (instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
-            raw_app_meta_data, raw_user_meta_data, banned_until, created_at, updated_at)
+            raw_app_meta_data, raw_user_meta_data, banned_until, created_at, updated_at,
+            confirmation_token, recovery_token, email_change_token_new, email_change)
          values ('00000000-0000-0000-0000-000000000000', $1, 'authenticated', $2, lower($3),
             case when $4::text is null then null else extensions.crypt($4, extensions.gen_salt('bf')) end,
-            case when $5 then now() end, $6, $7, $8, now(), now())
+            case when $5 then now() end, $6, $7, $8, now(), now(), '', '', '', '')
          returning ${userColumns}`,
         [
           id,
@@ -155,7 +163,7 @@ export class UserStore {
          values ($1, $2, $3, 'email', now(), now())`,
         [id, id, { sub: id, email: attributes.email.toLowerCase(), email_verified: attributes.emailConfirmed }],
       );
-      return rows[0];
+      return (await this.byId(rows[0].id, client))!; // read again: with its identity
     });
   }
 
@@ -199,7 +207,8 @@ export class UserStore {
         changes.bannedUntil ?? null,
       ],
     );
-    if (changes.bannedUntil) await this.pool.query("delete from auth.sessions where user_id = $1", [id]);
+    // As GoTrue's User.Ban: only banned_until changes; the sessions stay, and every use of them is refused
+    // (/user 403 user_banned, refresh 400 user_banned).
     return rows[0];
   }
 
