@@ -73,7 +73,7 @@ create table public.imports (
   file_name text,
   actor_id uuid,
   actor_name text not null,
-  org_unit_id bigint,
+  org_unit_id bigint references public.org_units (id) on delete set null,
   row_count integer not null default 0,
   created integer not null default 0,
   updated integer not null default 0,
@@ -93,6 +93,7 @@ comment on column public.imports.created is '新增条数';
 comment on column public.imports.updated is '更新条数';
 comment on column public.imports.unchanged is '未变条数 (新增或更新时与已有记录相同)';
 create index imports_created_at_idx on public.imports (created_at desc);
+create index imports_org_unit_id_idx on public.imports (org_unit_id);
 
 insert into app.field_limits (table_name, column_name, label, kind, max_length, max_value, years_ahead) values
   ('imports', 'table_name', '登记表', 'text', 63, null, null),
