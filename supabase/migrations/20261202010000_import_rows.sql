@@ -372,20 +372,13 @@ declare
   good_keys text[] := '{}'; -- upsert: their natural keys
   errors_arr jsonb[] := '{}';
   duplicates jsonb[];
+  problems jsonb;
   error_count integer := 0;
   created integer := 0;
   updated integer := 0;
   unchanged integer := 0;
   import_id bigint;
-  elem jsonb;
-  ord bigint;
-  row_no integer;
   rec jsonb;
-  row_ok boolean;
-  k text;
-  cell text;
-  ids jsonb;
-  noun text;
   match_sql text;
   update_sql text;
   insert_sql text;
@@ -451,41 +444,50 @@ begin
   end loop;
 
   -- Each row: unknown columns and unresolved references are errors on their cells; the rest go to the batch.
-  for elem, ord in select e.value, e.ordinality from jsonb_array_elements(p_rows) with ordinality e loop
-    row_no := case when jsonb_typeof(elem -> '_row') = 'number' then (elem ->> '_row')::numeric::integer else ord::integer end;
-    rec := elem - '_row';
-    row_ok := true;
-    for k in select jsonb_object_keys(rec) loop
-      if not k = any(writable) then
-        errors_arr := array_append(errors_arr, jsonb_build_object('row', row_no, 'column', k, 'message', '不是可导入的列'));
-        row_ok := false;
-      elsif refs ? k and rec -> k <> 'null' then
-        cell := case when jsonb_typeof(rec -> k) = 'object' then (rec -> k)::text else btrim(rec ->> k) end;
-        ids := coalesce(resolved -> k -> cell, '[]');
-        if jsonb_array_length(ids) = 1 then
-          rec := jsonb_set(rec, array[k], ids -> 0);
-        else
-          select i.noun into noun from app.import_keys i where i.ref_table = refs ->> k;
-          -- a composite key's parts hold converted values (enum names): the message names the parts instead
-          errors_arr := array_append(errors_arr, jsonb_build_object('row', row_no, 'column', k, 'message',
-            case when jsonb_typeof(rec -> k) = 'object' then
-                   case when jsonb_array_length(ids) = 0 then format('未找到对应的%s (各部分须与已有记录一致)', noun)
-                        else format('对应的%s不唯一 (有 %s 个)', noun, jsonb_array_length(ids)) end
-                 when jsonb_array_length(ids) = 0 then format('未找到%s「%s」', noun, cell)
-                 else format('%s「%s」不唯一 (有 %s 个), 请写得更具体, 如用编码', noun, cell, jsonb_array_length(ids)) end));
-          row_ok := false;
-        end if;
-      end if;
-    end loop;
-    if row_ok then
-      good := array_append(good, jsonb_build_object('n', row_no, 'r', rec));
-      if p_mode = 'upsert' then
-        good_keys := array_append(good_keys, (select jsonb_agg(coalesce(rec -> c, 'null') order by c)::text from unnest(target.upsert_key) c));
-      end if;
-    else
-      error_count := error_count + 1;
-    end if;
-  end loop;
+  -- One statement over every cell (not a loop per row): references replaced by their ids.
+  with cells as (
+    select e.ordinality::integer as ord,
+           case when jsonb_typeof(e.value -> '_row') = 'number' then (e.value ->> '_row')::numeric::integer
+                else e.ordinality::integer end as row_no,
+           kv.key, kv.value,
+           case when refs ? kv.key and kv.value <> 'null' then
+             coalesce(resolved -> kv.key -> (case when jsonb_typeof(kv.value) = 'object' then kv.value::text
+                                                  else btrim(kv.value #>> '{}') end), '[]') end as ids,
+           ik.noun
+      from jsonb_array_elements(p_rows) with ordinality e
+      left join lateral jsonb_each(e.value - '_row') kv on true
+      left join app.import_keys ik on ik.ref_table = refs ->> kv.key),
+  judged as (
+    select c.ord, c.row_no, c.key,
+           case when c.ids is not null and jsonb_array_length(c.ids) = 1 then c.ids -> 0 else c.value end as value,
+           case
+             when c.key is null then null
+             when not (c.key = any(writable)) then '不是可导入的列'
+             when c.ids is null or jsonb_array_length(c.ids) = 1 then null
+             -- a composite key's parts hold converted values (enum names): the message names the parts instead
+             when jsonb_typeof(c.value) = 'object' then
+               case when jsonb_array_length(c.ids) = 0 then format('未找到对应的%s (各部分须与已有记录一致)', c.noun)
+                    else format('对应的%s不唯一 (有 %s 个)', c.noun, jsonb_array_length(c.ids)) end
+             when jsonb_array_length(c.ids) = 0 then format('未找到%s「%s」', c.noun, btrim(c.value #>> '{}'))
+             else format('%s「%s」不唯一 (有 %s 个), 请写得更具体, 如用编码', c.noun, btrim(c.value #>> '{}'), jsonb_array_length(c.ids))
+           end as problem
+      from cells c),
+  per_row as (
+    select j.ord, j.row_no,
+           coalesce(jsonb_object_agg(j.key, j.value) filter (where j.key is not null), '{}') as rec,
+           jsonb_agg(jsonb_build_object('row', j.row_no, 'column', j.key, 'message', j.problem) order by j.key)
+             filter (where j.problem is not null) as problems
+      from judged j
+     group by j.ord, j.row_no)
+  select coalesce(array_agg(jsonb_build_object('n', r.row_no, 'r', r.rec) order by r.ord) filter (where r.problems is null), '{}'),
+         case when p_mode = 'upsert' then
+           coalesce(array_agg((select jsonb_agg(coalesce(r.rec -> c, 'null') order by c)::text from unnest(target.upsert_key) c) order by r.ord)
+                      filter (where r.problems is null), '{}') end,
+         count(*) filter (where r.problems is not null),
+         coalesce(jsonb_agg(r.problems) filter (where r.problems is not null), '[]')
+    into good, good_keys, error_count, problems
+    from per_row r;
+  errors_arr := array(select e from jsonb_array_elements(problems) p, jsonb_array_elements(p) e);
 
   -- Upsert: one row per natural key (a second one would silently overwrite the first); the batch in file order.
   with g as (select x.r, x.k, x.i,
