@@ -12,6 +12,7 @@ import { readSheet } from "read-excel-file/node";
 import writeXlsxFile from "write-excel-file/node";
 import { importColumns, matchHeadings, templateHeading, toImportRows, type Cell } from "../src/crud/import/core";
 import { parseSpreadsheet } from "../src/crud/import/parse";
+import type { ResourceDef } from "../src/crud/types";
 import { i18n } from "../src/i18n";
 import { DB_PORT } from "../supabase/local/env";
 import { signedInClient } from "../supabase/local/testing";
@@ -28,7 +29,8 @@ export async function run(): Promise<void> {
     const codes = (await db.query<{ code: string }>("select code from public.branches where status = 'active' order by code")).rows.map((r) => r.code);
     // the declarations are .tsx (icons): tsx compiles them for the classic JSX runtime, which wants a global React
     (globalThis as { React?: unknown }).React = await import("react");
-    const { resources } = await import("../src/resources");
+    const registry = "../src/resources/index.tsx"; // (a .tsx module: not part of the bench's own type check)
+    const { resources } = (await import(registry)) as { resources: ResourceDef[] };
     const columns = importColumns(resources.find((r) => r.name === "members")!, i18n.getFixedT("zh-CN"), i18n.getFixedT("en"));
     const headings = columns.map(templateHeading);
     const data = Array.from({ length: ROWS }, (_, i) => [

@@ -42,7 +42,7 @@ test("carriers from CSV: another unit's row is refused on its row, nothing writt
   writeFileSync(path, gbk(csv([[own, "进实验室", `本单位实验室${tag}`, "30"], [other, "进实验室", `他单位实验室${tag}`, "20"]])));
 
   await page.goto("/carriers");
-  await page.getByRole("button", { name: "导入" }).click();
+  await page.getByRole("button", { name: "导入" }).click({ timeout: 60_000 });
   const dialog = page.locator(".ant-modal");
   await dialog.locator("input[type=file]").setInputFiles(path);
   await expect(dialog.getByText("carriers.csv: 2 行数据")).toBeVisible();

@@ -18,7 +18,11 @@ test.afterAll(async () => {
   await sql("delete from members where student_or_staff_no like $1", [`${tag}%`]);
 });
 
-const listTotal = async (page: Page) => Number((await page.getByText(/^共 [\d,]+ 条$/).textContent())!.replace(/[^\d]/g, ""));
+const listTotal = async (page: Page) => {
+  const total = page.getByText(/^共 [\d,]+ 条$/);
+  await expect(total).toBeVisible({ timeout: 60_000 });
+  return Number((await total.textContent())!.replace(/[^\d]/g, ""));
+};
 
 async function upload(page: Page, path: string) {
   await page.locator(".ant-modal input[type=file]").setInputFiles(path);
@@ -31,7 +35,7 @@ test("members: template, 500 rows, two errors by row, fixed, imported; the total
 
   await page.getByRole("button", { name: "导入" }).click();
   const dialog = page.locator(".ant-modal");
-  await expect(dialog.getByText("导入党员")).toBeVisible();
+  await expect(dialog.getByText("导入党员")).toBeVisible({ timeout: 30_000 });
   const downloading = page.waitForEvent("download");
   await dialog.getByRole("button", { name: "下载导入模板" }).click();
   const download = await downloading;
@@ -107,7 +111,7 @@ test("members: template, 500 rows, two errors by row, fixed, imported; the total
 
 test("a file that is not a spreadsheet gets one clear message", async ({ page }, testInfo) => {
   await page.goto("/members");
-  await page.getByRole("button", { name: "导入" }).click();
+  await page.getByRole("button", { name: "导入" }).click({ timeout: 60_000 });
   const path = testInfo.outputPath("photo.png");
   const { writeFileSync } = await import("node:fs");
   writeFileSync(path, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
