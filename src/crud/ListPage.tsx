@@ -6,6 +6,7 @@ import dayjs from "dayjs";
 import { Suspense, useEffect, useRef, useState } from "react";
 import { listFields, RowActions, useColumns } from "./columns";
 import { RelationSelect } from "./FieldInput";
+import { ImportButton } from "./import/ImportButton";
 import { fieldLabelKey, filterOptions, resourceLabelKey, selectFor } from "./fields";
 import { defaultSortOf, keepingDefaultSort } from "./sorting";
 import type { FieldDef, ResourceDef } from "./types";
@@ -67,7 +68,16 @@ export function ListPage({ resource }: { resource: ResourceDef }) {
   const label = (field: FieldDef) => t(fieldLabelKey(resource, field));
 
   return (
-    <List resource={resource.name} title={t(resourceLabelKey(resource))}>
+    <List
+      resource={resource.name}
+      title={t(resourceLabelKey(resource))}
+      headerButtons={({ defaultButtons }) => (
+        <>
+          {defaultButtons}
+          <ImportButton resource={resource} />
+        </>
+      )}
+    >
       <Space wrap style={{ marginBottom: 16 }}>
         {searchFields.length > 0 && (
           <Input.Search

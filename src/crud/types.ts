@@ -69,6 +69,11 @@ export type Relation = {
   inner?: boolean;
   /** Choices limited to rows whose `column` equals the edited record's id (a branch's secretary among its members). */
   withinRecord?: { column: string };
+  /**
+   * How a spreadsheet names a related row (the database resolves it: app.import_keys). `hint` (i18n key) says
+   * what to write; `parts`: a composite key written as "part/part/part", an enum part by its label.
+   */
+  importKey?: { hint: string; parts?: { column: string; enum?: EnumDef }[] };
 };
 
 export type FieldDef<T extends string = string> = {
@@ -150,6 +155,11 @@ export type ResourceDef<T extends string = string> = {
   history?: boolean;
   /** More actions in a record's show-page header (转接党员 on a branch); each decides itself whether it applies. */
   recordActions?: ComponentType<{ record: Record<string, unknown> }>[];
+  /**
+   * Importable from a spreadsheet (导入 on the list; public.import_rows, which must list the table in
+   * app.import_targets). `upsert`: 新增或更新 is offered, matched on the columns named (as the database does).
+   */
+  import?: { upsert?: readonly string[] };
   /** Actions on the rows selected in the list (the list then offers row selection); `onDone` clears the selection. */
   bulkActions?: ComponentType<{ records: Record<string, unknown>[]; onDone: () => void }>[];
 };

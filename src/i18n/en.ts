@@ -440,6 +440,7 @@ const sharedEn: DeepPartialDictionary = {
       changed_columns: "Changed columns",
       old_values: "Before",
       new_values: "After",
+      import_id: "Import no.",
     },
   },
 };

@@ -442,6 +442,7 @@ const sharedZhCN = {
       changed_columns: "修改的字段",
       old_values: "修改前",
       new_values: "修改后",
+      import_id: "导入编号",
     },
   },
 };

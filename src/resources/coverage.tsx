@@ -7,6 +7,8 @@ export const coverageResources: ResourceDef[] = [
   defineResource({
     name: "carriers",
     route: "/carriers",
+    // 导入 (public.import_rows; app.import_targets holds the same upsert key)
+    import: { upsert: ["org_unit_id", "kind", "name"] },
     group: "coverage",
     icon: <HomeOutlined />,
     titleField: "name",
@@ -33,6 +35,8 @@ export const coverageResources: ResourceDef[] = [
   defineResource({
     name: "carrier_coverages",
     route: "/carrier-coverages",
+    // 导入 (public.import_rows; app.import_targets holds the same upsert key)
+    import: {},
     group: "coverage",
     icon: <LinkOutlined />,
     hideInMenu: true,

@@ -35,6 +35,8 @@ export const evaluationResources: ResourceDef[] = [
   defineResource({
     name: "branch_evaluations",
     route: "/branch-evaluations",
+    // 导入 (public.import_rows; app.import_targets holds the same upsert key)
+    import: { upsert: ["cycle_id", "branch_id"] },
     group: "evaluation",
     icon: <AuditOutlined />,
     recordTitle: (record) =>
@@ -56,6 +58,8 @@ export const evaluationResources: ResourceDef[] = [
   defineResource({
     name: "member_posts",
     route: "/member-posts",
+    // 导入 (public.import_rows; app.import_targets holds the same upsert key)
+    import: { upsert: ["member_id", "year"] },
     group: "evaluation",
     icon: <ProfileOutlined />,
     titleField: "post_title",
@@ -74,6 +78,8 @@ export const evaluationResources: ResourceDef[] = [
   defineResource({
     name: "member_reviews",
     route: "/member-reviews",
+    // 导入 (public.import_rows; app.import_targets holds the same upsert key)
+    import: { upsert: ["cycle_id", "member_id"] },
     group: "evaluation",
     icon: <FileDoneOutlined />,
     recordTitle: (record) =>

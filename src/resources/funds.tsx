@@ -7,6 +7,8 @@ export const fundsResources: ResourceDef[] = [
   defineResource({
     name: "fund_budgets",
     route: "/fund-budgets",
+    // 导入 (public.import_rows; app.import_targets holds the same upsert key)
+    import: { upsert: ["fiscal_year", "org_unit_id", "branch_id", "category"] },
     group: "funds",
     icon: <WalletOutlined />,
     recordTitle: (record, t) => budgetTitle(record, t),
@@ -29,6 +31,8 @@ export const fundsResources: ResourceDef[] = [
   defineResource({
     name: "fund_expenditures",
     route: "/fund-expenditures",
+    // 导入 (public.import_rows; app.import_targets holds the same upsert key)
+    import: {},
     group: "funds",
     icon: <PayCircleOutlined />,
     titleField: "purpose",

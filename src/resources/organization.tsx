@@ -12,6 +12,8 @@ export const organizationResources: ResourceDef[] = [
   defineResource({
     name: "org_units",
     route: "/org-units",
+    // 导入 (public.import_rows; app.import_targets holds the same upsert key)
+    import: { upsert: ["code"] },
     group: "organization",
     icon: <ApartmentOutlined />,
     titleField: "name",
@@ -38,6 +40,8 @@ export const organizationResources: ResourceDef[] = [
   defineResource({
     name: "branches",
     route: "/branches",
+    // 导入 (public.import_rows; app.import_targets holds the same upsert key)
+    import: { upsert: ["code"] },
     group: "organization",
     icon: <ClusterOutlined />,
     titleField: "name",
@@ -79,6 +83,8 @@ export const organizationResources: ResourceDef[] = [
   defineResource({
     name: "members",
     route: "/members",
+    // 导入 (public.import_rows; app.import_targets holds the same upsert key)
+    import: { upsert: ["student_or_staff_no"] },
     group: "organization",
     icon: <TeamOutlined />,
     titleField: "name",

@@ -7,6 +7,8 @@ export const partnershipResources: ResourceDef[] = [
   defineResource({
     name: "partnerships",
     route: "/partnerships",
+    // 导入 (public.import_rows; app.import_targets holds the same upsert key)
+    import: {},
     group: "partnership",
     icon: <FlagOutlined />,
     recordTitle: (record, t) => toPartnership.format!(record, t),
@@ -28,6 +30,8 @@ export const partnershipResources: ResourceDef[] = [
   defineResource({
     name: "partnership_activities",
     route: "/partnership-activities",
+    // 导入 (public.import_rows; app.import_targets holds the same upsert key)
+    import: {},
     group: "partnership",
     icon: <SolutionOutlined />,
     hideInMenu: true,

@@ -33,9 +33,9 @@ export const AUDITED_TABLE = enumOf("audited_table", [
 ]);
 
 // ---- relations, shared by the declarations ----
-export const toOrgUnit: Relation = { resource: "org_units", labelField: "name", searchFields: ["code"] };
-export const toBranch: Relation = { resource: "branches", labelField: "name", searchFields: ["code"], unitField: "org_unit_id" };
-export const toMember: Relation = { resource: "members", labelField: "name", searchFields: ["student_or_staff_no"] };
+export const toOrgUnit: Relation = { resource: "org_units", labelField: "name", searchFields: ["code"], importKey: { hint: "import.keys.org_unit" } };
+export const toBranch: Relation = { resource: "branches", labelField: "name", searchFields: ["code"], unitField: "org_unit_id", importKey: { hint: "import.keys.branch" } };
+export const toMember: Relation = { resource: "members", labelField: "name", searchFields: ["student_or_staff_no"], importKey: { hint: "import.keys.member" } };
 // Posts and reviews filter by the member's branch and org unit through this embed.
 export const toMemberWithUnit: Relation = {
   ...toMember,
@@ -54,8 +54,9 @@ export const toCarrier: Relation = {
   unitField: "org_unit_id",
   select: "id,name,headcount,org_unit:org_units!org_unit_id(name)",
   optionDetails: [{ path: "org_unit.name" }, { path: "headcount", text: "carriers.headcountValue" }],
+  importKey: { hint: "import.keys.carrier", parts: [{ column: "org_unit_id" }, { column: "kind", enum: CARRIER_KIND }, { column: "name" }] },
 };
-export const toCycle: Relation = { resource: "evaluation_cycles", labelField: "title" };
+export const toCycle: Relation = { resource: "evaluation_cycles", labelField: "title", importKey: { hint: "import.keys.cycle" } };
 export const toPartnership: Relation = {
   resource: "partnerships",
   labelField: "partner_name",
@@ -65,6 +66,7 @@ export const toPartnership: Relation = {
     const partner = (row.partner_name as string | null) ?? (row.partner_branch as { name?: string } | null)?.name ?? "";
     return `${branch} ↔ ${partner}（${t(`enums.partnership_mode.${String(row.mode)}`)}）`;
   },
+  importKey: { hint: "import.keys.partnership", parts: [{ column: "branch_id" }, { column: "partner_name" }] },
 };
 export const toBudget: Relation = {
   resource: "fund_budgets",
@@ -72,6 +74,10 @@ export const toBudget: Relation = {
   numericLabel: true,
   select: "id,fiscal_year,category,amount,org_unit:org_units!org_unit_id(name),branch:branches!branch_id(name)",
   format: (row, t) => budgetTitle(row, t),
+  importKey: {
+    hint: "import.keys.budget",
+    parts: [{ column: "fiscal_year" }, { column: "org_unit_id" }, { column: "branch_id" }, { column: "category", enum: FUND_CATEGORY }],
+  },
 };
 
 export function budgetTitle(row: Record<string, unknown>, t: (key: string) => string) {

@@ -1,7 +1,10 @@
 // 系统: accounts and the audit trail.
-import { ControlOutlined, HistoryOutlined, UserOutlined } from "@ant-design/icons";
-import { defineResource, type ResourceDef } from "../crud/types";
-import { AUDITED_TABLE, AUDIT_ACTION, ORG_ADMIN_WRITES } from "./shared";
+import { ControlOutlined, HistoryOutlined, ImportOutlined, UserOutlined } from "@ant-design/icons";
+import { defineResource, enumOf, type ResourceDef } from "../crud/types";
+import { AUDITED_TABLE, AUDIT_ACTION, ORG_ADMIN_WRITES, toOrgUnit } from "./shared";
+
+// public.imports.mode (a text column: the two modes of public.import_rows)
+const IMPORT_MODE = enumOf("import_mode", ["insert", "upsert"]);
 
 export const systemResources: ResourceDef[] = [
   defineResource({
@@ -56,6 +59,33 @@ export const systemResources: ResourceDef[] = [
       { name: "changed_columns", type: "json", list: true, sortable: false },
       { name: "old_values", type: "json" },
       { name: "new_values", type: "json" },
+      // 导入编号: every entry one import caused (public.import_rows)
+      { name: "import_id", type: "number", filter: true },
     ],
+  }),
+  defineResource({
+    name: "imports",
+    route: "/imports",
+    group: "system",
+    icon: <ImportOutlined />,
+    pages: ["list", "show"],
+    access: { write: [] },
+    history: false,
+    recordTitle: (record, t) => `${t("audit_log.fields.import_id")} ${String(record.id)} · ${t(`enums.audited_table.${String(record.table_name)}`)}`,
+    defaultSort: { field: "created_at", order: "desc" },
+    // Written by public.import_rows only; a committee reads its own unit's.
+    fields: [
+      { name: "created_at", type: "datetime", form: false, list: true, filter: true },
+      { name: "table_name", type: "enum", enum: AUDITED_TABLE, form: false, list: true, filter: true },
+      { name: "mode", type: "enum", enum: IMPORT_MODE, form: false, list: true },
+      { name: "file_name", type: "text", form: false, list: true, search: true },
+      { name: "actor_name", type: "text", form: false, list: true, search: true },
+      { name: "org_unit_id", type: "relation", relation: toOrgUnit, form: false, list: true, filter: true },
+      { name: "row_count", type: "number", form: false, list: true },
+      { name: "created", type: "number", form: false, list: true },
+      { name: "updated", type: "number", form: false, list: true },
+      { name: "unchanged", type: "number", form: false, list: true },
+    ],
+    related: [{ resource: "audit_log", foreignKey: "import_id", label: "imports.tabs.audit", canCreate: false }],
   }),
 ];

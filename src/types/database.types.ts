@@ -22,6 +22,7 @@ export type Database = {
           at: string
           changed_columns: string[] | null
           id: number
+          import_id: number | null
           new_values: Json | null
           old_values: Json | null
           org_unit_id: number | null
@@ -35,6 +36,7 @@ export type Database = {
           at?: string
           changed_columns?: string[] | null
           id?: never
+          import_id?: number | null
           new_values?: Json | null
           old_values?: Json | null
           org_unit_id?: number | null
@@ -48,6 +50,7 @@ export type Database = {
           at?: string
           changed_columns?: string[] | null
           id?: never
+          import_id?: number | null
           new_values?: Json | null
           old_values?: Json | null
           org_unit_id?: number | null
@@ -395,6 +398,61 @@ export type Database = {
             foreignKeyName: "fund_expenditures_budget_id_fkey"
             columns: ["budget_id"]
             referencedRelation: "fund_budgets"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      imports: {
+        Row: {
+          actor_id: string | null
+          actor_name: string
+          created: number
+          created_at: string
+          file_name: string | null
+          id: number
+          mode: string
+          org_unit_id: number | null
+          row_count: number
+          table_name: string
+          unchanged: number
+          updated: number
+          updated_at: string
+        }
+        Insert: {
+          actor_id?: string | null
+          actor_name: string
+          created?: number
+          created_at?: string
+          file_name?: string | null
+          id?: never
+          mode: string
+          org_unit_id?: number | null
+          row_count?: number
+          table_name: string
+          unchanged?: number
+          updated?: number
+          updated_at?: string
+        }
+        Update: {
+          actor_id?: string | null
+          actor_name?: string
+          created?: number
+          created_at?: string
+          file_name?: string | null
+          id?: never
+          mode?: string
+          org_unit_id?: number | null
+          row_count?: number
+          table_name?: string
+          unchanged?: number
+          updated?: number
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "imports_org_unit_id_fkey"
+            columns: ["org_unit_id"]
+            referencedRelation: "org_units"
             referencedColumns: ["id"]
           },
         ]
@@ -1032,6 +1090,16 @@ export type Database = {
           senior_title_secretary_share: number
           spent: number
         }[]
+      }
+      import_rows: {
+        Args: {
+          p_dry_run?: boolean
+          p_file_name?: string
+          p_mode?: string
+          p_rows: Json
+          p_table: string
+        }
+        Returns: Json
       }
       my_profile: {
         Args: Record<PropertyKey, never>
