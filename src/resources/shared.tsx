@@ -33,9 +33,9 @@ export const AUDITED_TABLE = enumOf("audited_table", [
 ]);
 
 // ---- relations, shared by the declarations ----
-export const toOrgUnit: Relation = { resource: "org_units", labelField: "name", searchFields: ["code"] };
-export const toBranch: Relation = { resource: "branches", labelField: "name", searchFields: ["code"], unitField: "org_unit_id" };
-export const toMember: Relation = { resource: "members", labelField: "name", searchFields: ["student_or_staff_no"] };
+export const toOrgUnit: Relation = { resource: "org_units", labelField: "name", searchFields: ["code"], codeField: "code" };
+export const toBranch: Relation = { resource: "branches", labelField: "name", searchFields: ["code"], codeField: "code", unitField: "org_unit_id" };
+export const toMember: Relation = { resource: "members", labelField: "name", searchFields: ["student_or_staff_no"], codeField: "student_or_staff_no" };
 // Posts and reviews filter by the member's branch and org unit through this embed.
 export const toMemberWithUnit: Relation = {
   ...toMember,
