@@ -96,7 +96,22 @@ export type ExportColumn = { heading: string; cell: (row: Row) => Cell; text: (r
 /** The fields a sheet shows: every real column the show page shows (its own page's fields, not filter helpers). */
 export const exportFields = (resource: ResourceDef) => resource.fields.filter((field) => isColumn(field) && field.show !== false);
 
-export function exportColumns(resource: ResourceDef, t: Translate): ExportColumn[] {
+/**
+ * A translation without options always gives the same text (an enum's label, a boolean's): looked up once per
+ * export, not once per cell — i18next's lookup is most of the time of a 10,000-row sheet otherwise.
+ */
+export function cachedTranslate(t: Translate): Translate {
+  const cache = new Map<string, string>();
+  return (key, options) => {
+    if (options) return t(key, options);
+    let text = cache.get(key);
+    if (text === undefined) cache.set(key, (text = t(key)));
+    return text;
+  };
+}
+
+export function exportColumns(resource: ResourceDef, translate: Translate): ExportColumn[] {
+  const t = cachedTranslate(translate);
   return exportFields(resource).flatMap((field) => {
     const heading = t(fieldLabelKey(resource, field));
     const column: ExportColumn = { heading, cell: (row) => cellOf(field, row, t), text: (row) => textOf(field, row, t) };
