@@ -105,7 +105,8 @@ export function Panel({ dashboardId, panel, filters, enabled, locale, style }: P
           <Button size="small" type="text" aria-label={t("csv")} icon={<DownloadOutlined />} disabled={state !== "ready"} onClick={exportCsv} />
         </Tooltip>
       )}
-      {panel.kind !== "kpi" && (
+      {/* the table view's rows as Excel (beside the CSV); hidden in the chart view to keep narrow headers readable */}
+      {(panel.kind === "table" || (isChart && view === "table")) && (
         <Tooltip title={t("xlsx")}>
           <Button size="small" type="text" aria-label={t("xlsx")} icon={<FileExcelOutlined />} disabled={state !== "ready"} onClick={() => void exportXlsx()} />
         </Tooltip>
