@@ -4,6 +4,7 @@ import { useTranslate } from "@refinedev/core";
 import { Typography } from "antd";
 import { Suspense } from "react";
 import { Outlet } from "react-router";
+import { useSavedViewsMenu } from "../crud/SavedViews";
 import { Header } from "./Header";
 import { PageLoading } from "./PageLoading";
 
@@ -16,13 +17,30 @@ function Title({ collapsed }: { collapsed: boolean }) {
   );
 }
 
+/** The grouped menu, then the user's saved views (我的视图). */
+function Sider(props: Parameters<typeof ThemedSider>[0]) {
+  const savedViews = useSavedViewsMenu();
+  return (
+    <ThemedSider
+      {...props}
+      fixed
+      render={({ items }) => (
+        <>
+          {items}
+          {savedViews}
+        </>
+      )}
+    />
+  );
+}
+
 export default function Shell() {
   return (
     <ThemedLayout
       Header={Header}
       Title={Title}
       // Sign-out lives in the header, next to the user's name.
-      Sider={(props) => <ThemedSider {...props} fixed render={({ items }) => <>{items}</>} />}
+      Sider={Sider}
     >
       <Suspense fallback={<PageLoading />}>
         <Outlet />

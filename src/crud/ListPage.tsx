@@ -4,10 +4,14 @@ import { useCan, useTranslate, type ConditionalFilter, type CrudFilter, type Log
 import { Button, DatePicker, Input, InputNumber, Select, Space, Table } from "antd";
 import dayjs from "dayjs";
 import { Suspense, useEffect, useRef, useState } from "react";
+import { BulkDelete } from "./BulkDelete";
 import { listFields, RowActions, useColumns } from "./columns";
+import { ExportButton, ExportSelection } from "./ExportButton";
 import { RelationSelect } from "./FieldInput";
 import { ImportButton } from "./import/ImportButton";
 import { fieldLabelKey, filterOptions, resourceLabelKey, selectFor } from "./fields";
+import { MoneySum } from "./MoneySum";
+import { SavedViewsButtons, useViewKey } from "./SavedViews";
 import { defaultSortOf, keepingDefaultSort } from "./sorting";
 import type { FieldDef, ResourceDef } from "./types";
 
@@ -17,7 +21,12 @@ const SEARCH_DEBOUNCE_MS = 400;
 const findFilter = (filters: CrudFilter[], field: string, operator: string) =>
   filters.find((filter): filter is LogicalFilter => "field" in filter && filter.field === field && filter.operator === operator)?.value;
 
+/** Opening a saved view of this same list starts the page over from the view's URL (see SavedViews.tsx). */
 export function ListPage({ resource }: { resource: ResourceDef }) {
+  return <ListPageContent key={useViewKey()} resource={resource} />;
+}
+
+function ListPageContent({ resource }: { resource: ResourceDef }) {
   const t = useTranslate();
   const searchFields = resource.fields.filter((field) => field.search);
   const filterFields = resource.fields.filter((field) => field.filter);
@@ -63,6 +72,9 @@ export function ListPage({ resource }: { resource: ResourceDef }) {
   // Bulk actions write: offered (with their selection column) only to a role that may edit this register.
   const { data: mayEdit } = useCan({ resource: resource.name, action: "edit" });
   const bulkActions = mayEdit?.can ? (resource.bulkActions ?? []) : [];
+  // Deleting and exporting the selection go with every register an editor may select rows of.
+  const selectable = Boolean(mayEdit?.can);
+  const deletable = (resource.pages ?? ["edit"]).includes("edit");
 
   const columns = useColumns(resource, listFields(resource), sorters);
   const label = (field: FieldDef) => t(fieldLabelKey(resource, field));
@@ -105,8 +117,11 @@ export function ListPage({ resource }: { resource: ResourceDef }) {
             {t("buttons.reset")}
           </Button>
         )}
+        <ExportButton resource={resource} filters={filters} sorters={sorters.length > 0 ? sorters : [defaultSortOf(resource)]} />
+        <SavedViewsButtons resource={resource} />
       </Space>
-      {bulkActions.length > 0 && selected.length > 0 && (
+      <MoneySum resource={resource} filters={filters} />
+      {selectable && selected.length > 0 && (
         <Space wrap style={{ marginBottom: 16 }}>
           <span>{t("table.selected", { count: selected.length })}</span>
           {bulkActions.map((Action, index) => (
@@ -114,6 +129,8 @@ export function ListPage({ resource }: { resource: ResourceDef }) {
               <Action records={selected} onDone={() => setSelected([])} />
             </Suspense>
           ))}
+          <ExportSelection resource={resource} records={selected} />
+          {deletable && <BulkDelete resource={resource} records={selected} onDone={() => setSelected([])} />}
           <Button onClick={() => setSelected([])}>{t("table.clearSelection")}</Button>
         </Space>
       )}
@@ -122,7 +139,7 @@ export function ListPage({ resource }: { resource: ResourceDef }) {
         onChange={keepingDefaultSort(tableProps.onChange, setSorters, defaultSortOf(resource))}
         rowKey="id"
         rowSelection={
-          bulkActions.length > 0
+          selectable
             ? {
                 preserveSelectedRowKeys: true,
                 selectedRowKeys: selected.map((row) => row.id as number),

@@ -2,6 +2,7 @@
 // maxLength for every text, maxYearsAhead for every date, max for every limited number, and the same zh-CN label,
 // so the form refuses before sending exactly what the database would refuse. supabase/tests/input_limits.test.ts
 // checks that the database holds this very list.
+import { VIEW_NAME_MAX } from "./SavedViews";
 import { describe, expect, it } from "vitest";
 import { LIMITS_MIGRATION, parseFieldLimits } from "../../supabase/tests/field_limits";
 import { zhCN } from "../i18n/zh-CN";
@@ -56,9 +57,15 @@ describe(`form declarations vs app.field_limits (${LIMITS_MIGRATION} and later m
 
   // Columns a declaration shows but no form writes (a setting's label and range come from its migration).
   const readOnly = resources.flatMap((r) => r.fields.filter((f) => f.form === false && !f.computed).map((f) => key(r.name, f.name)));
-  it("limits nothing that no form declares or shows read-only (but the accounts page's display name, which says 50 too)", () => {
-    expect(limits.map((l) => key(l.table, l.column)).filter((k) => !declared.includes(k) && !readOnly.includes(k))).toEqual(["profiles.display_name"]);
+  it("limits nothing that no form declares or shows read-only (but the accounts page's display name, which says 50 too, and a saved view's name, query and list)", () => {
+    expect(limits.map((l) => key(l.table, l.column)).filter((k) => !declared.includes(k) && !readOnly.includes(k))).toEqual([
+      "profiles.display_name",
+      "saved_views.resource",
+      "saved_views.name",
+      "saved_views.query",
+    ]);
     expect(byKey.get("profiles.display_name")?.maxLength).toBe(50);
+    expect(byKey.get("saved_views.name")?.maxLength).toBe(VIEW_NAME_MAX);
   });
 });
 

@@ -49,6 +49,8 @@ export type Relation = {
   resource: string;
   /** Column shown for a related row (in selects, columns, show pages) and searched. */
   labelField: string;
+  /** The related row's code (org unit / branch code, 学号/工号): an export shows it beside the name. */
+  codeField?: string;
   /** Extra columns searched in the select, besides labelField. */
   searchFields?: string[];
   /** Columns to fetch for the select and the embed when `format` needs more than labelField. */

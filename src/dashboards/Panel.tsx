@@ -1,5 +1,5 @@
 // One panel: header (title, chart/table switch, sort, exports, link), then loading / error / empty / content.
-import { DownloadOutlined, FileImageOutlined, InfoCircleOutlined, SortDescendingOutlined } from "@ant-design/icons";
+import { DownloadOutlined, FileExcelOutlined, FileImageOutlined, InfoCircleOutlined, SortDescendingOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Empty, Segmented, Skeleton, Space, Statistic, Table, Tooltip, Typography } from "antd";
 import type { ECElementEvent } from "echarts/core";
 import { useMemo, useState, type CSSProperties, type ReactNode } from "react";
@@ -17,6 +17,7 @@ const WORDS = {
   view: { zh: "显示方式", en: "View" },
   png: { zh: "导出图片", en: "Export PNG" },
   csv: { zh: "导出 CSV", en: "Export CSV" },
+  xlsx: { zh: "导出 Excel", en: "Export Excel" },
   sort: { zh: "按数值排序", en: "Sort by value" },
   empty: { zh: "暂无数据", en: "No data" },
   failed: { zh: "查询失败", en: "Query failed" },
@@ -65,6 +66,11 @@ export function Panel({ dashboardId, panel, filters, enabled, locale, style }: P
 
   const exportCsv = () =>
     download(`${dashboardId}-${panel.id}.csv`, URL.createObjectURL(new Blob([toCsv(panel, rows, locale)], { type: "text/csv;charset=utf-8" })));
+  // write-excel-file loads with the first export, not with the dashboard
+  const exportXlsx = async () => {
+    const { panelWorkbook } = await import("./xlsx");
+    download(`${dashboardId}-${panel.id}.xlsx`, URL.createObjectURL(await panelWorkbook(panel, rows, locale)));
+  };
   const exportPng = () => {
     const url = chart.current?.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#fff" });
     if (url) download(`${dashboardId}-${panel.id}.png`, url);
@@ -97,6 +103,12 @@ export function Panel({ dashboardId, panel, filters, enabled, locale, style }: P
       {panel.kind !== "kpi" && (
         <Tooltip title={t("csv")}>
           <Button size="small" type="text" aria-label={t("csv")} icon={<DownloadOutlined />} disabled={state !== "ready"} onClick={exportCsv} />
+        </Tooltip>
+      )}
+      {/* the table view's rows as Excel (beside the CSV); hidden in the chart view to keep narrow headers readable */}
+      {(panel.kind === "table" || (isChart && view === "table")) && (
+        <Tooltip title={t("xlsx")}>
+          <Button size="small" type="text" aria-label={t("xlsx")} icon={<FileExcelOutlined />} disabled={state !== "ready"} onClick={() => void exportXlsx()} />
         </Tooltip>
       )}
       {panel.link && (

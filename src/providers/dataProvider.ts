@@ -7,6 +7,9 @@
 // - list totals are exact unless the resource asks otherwise (`meta.count`; the list then says 约).
 // - update is a compare-and-set on `updated_at` when the caller sends the value it loaded (see updateRow): a save
 //   based on a stale record is refused with who changed it and when, never silently overwriting their change.
+// - `meta.count: "none"` skips the count (an export's later pages: the total is known from the first).
+// - `meta.aggregate`: the select holds PostgREST aggregates (`amount.sum()`) over every filtered row: no order, no
+//   range (see crud/sums.ts).
 // - `custom` calls RPCs: `custom({ url: "my_rpc", method: "post", payload })` or `meta.rpc`.
 import type { BaseKey, BaseRecord, CrudSort, DataProvider, HttpError } from "@refinedev/core";
 import { dataProvider as supabaseDataProvider } from "@refinedev/supabase";
@@ -68,11 +71,12 @@ export function createDataProvider(client: SupabaseClient, options: DataProvider
 
     getList: async ({ resource, pagination, filters, sorters, meta }) => {
       const { currentPage = 1, pageSize = 10, mode = "server" } = pagination ?? {};
-      const count = (meta?.count as "exact" | "planned" | "estimated" | undefined) ?? "exact";
-      const query = from(resource, meta).select((meta?.select as string) ?? "*", { count });
+      const count = (meta?.count as "exact" | "planned" | "estimated" | "none" | undefined) ?? "exact";
+      const query = from(resource, meta).select((meta?.select as string) ?? "*", count === "none" ? {} : { count });
       applyFilters(query as unknown as FilterTarget, filters);
-      applySorters(query, sorters, mode === "server" ? idColumn(meta) : undefined);
-      if (mode === "server") query.range((currentPage - 1) * pageSize, currentPage * pageSize - 1);
+      const paged = mode === "server" && !meta?.aggregate;
+      if (!meta?.aggregate) applySorters(query, sorters, paged ? idColumn(meta) : undefined);
+      if (paged) query.range((currentPage - 1) * pageSize, currentPage * pageSize - 1);
       const { data, count: total } = await run(query as unknown as PromiseLike<Result<BaseRecord[]>>, resource);
       return { data: (data ?? []) as never[], total: total ?? data?.length ?? 0 };
     },

@@ -33,9 +33,9 @@ export const AUDITED_TABLE = enumOf("audited_table", [
 ]);
 
 // ---- relations, shared by the declarations ----
-export const toOrgUnit: Relation = { resource: "org_units", labelField: "name", searchFields: ["code"], importKey: { hint: "import.keys.org_unit" } };
-export const toBranch: Relation = { resource: "branches", labelField: "name", searchFields: ["code"], unitField: "org_unit_id", importKey: { hint: "import.keys.branch" } };
-export const toMember: Relation = { resource: "members", labelField: "name", searchFields: ["student_or_staff_no"], importKey: { hint: "import.keys.member" } };
+export const toOrgUnit: Relation = { resource: "org_units", labelField: "name", searchFields: ["code"], codeField: "code", importKey: { hint: "import.keys.org_unit" } };
+export const toBranch: Relation = { resource: "branches", labelField: "name", searchFields: ["code"], codeField: "code", unitField: "org_unit_id", importKey: { hint: "import.keys.branch" } };
+export const toMember: Relation = { resource: "members", labelField: "name", searchFields: ["student_or_staff_no"], codeField: "student_or_staff_no", importKey: { hint: "import.keys.member" } };
 // Posts and reviews filter by the member's branch and org unit through this embed.
 export const toMemberWithUnit: Relation = {
   ...toMember,
