@@ -321,7 +321,7 @@ begin
   if m.id is null then
     perform app.reject('meeting_attendance_meeting_missing', null, '该组织生活记录不存在或无权查看', 'P0002');
   end if;
-  if not ((select app.is_org_admin()) or m.org_unit_id = (select app.committee_org_unit_id())) then
+  if not coalesce((select app.is_org_admin()) or m.org_unit_id = (select app.committee_org_unit_id()), false) then
     perform app.reject('meeting_attendance_not_allowed', null, '无权登记该组织生活的出勤', '42501');
   end if;
 
@@ -330,15 +330,22 @@ begin
      and a.member_id not in (select (r ->> 'member_id')::bigint from jsonb_array_elements(p_rows) r
                               where r ->> 'member_id' is not null);
 
+  -- Rows already on the roster change in place, new ones are added (each through the same rules as a form).
+  update public.meeting_attendance a
+     set present = r.present, absence_reason = r.absence_reason
+    from (select (e ->> 'member_id')::bigint as member_id, coalesce((e ->> 'present')::boolean, true) as present,
+                 nullif(btrim(e ->> 'absence_reason'), '') as absence_reason
+            from jsonb_array_elements(p_rows) e) r
+   where a.meeting_id = p_meeting_id and a.member_id = r.member_id
+     and (a.present, a.absence_reason) is distinct from (r.present, r.absence_reason);
+
   insert into public.meeting_attendance (meeting_id, member_id, present, absence_reason)
-  select p_meeting_id, (r ->> 'member_id')::bigint, coalesce((r ->> 'present')::boolean, true),
-         nullif(btrim(r ->> 'absence_reason'), '')
-    from jsonb_array_elements(p_rows) with ordinality as e (r, n)
-   order by e.n
-  on conflict (meeting_id, member_id) do update
-     set present = excluded.present, absence_reason = excluded.absence_reason
-   where (public.meeting_attendance.present, public.meeting_attendance.absence_reason)
-         is distinct from (excluded.present, excluded.absence_reason);
+  select p_meeting_id, (e ->> 'member_id')::bigint, coalesce((e ->> 'present')::boolean, true),
+         nullif(btrim(e ->> 'absence_reason'), '')
+    from jsonb_array_elements(p_rows) with ordinality as x (e, n)
+   where not exists (select 1 from public.meeting_attendance a
+                      where a.meeting_id = p_meeting_id and a.member_id = (x.e ->> 'member_id')::bigint)
+   order by x.n;
 
   select * into m from public.meetings where id = p_meeting_id;
   return m;
