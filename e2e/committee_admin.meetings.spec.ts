@@ -33,6 +33,13 @@ test.afterAll(async () => {
   if (meetingId) await sql("delete from meetings where id = $1", [meetingId]);
 });
 
+/** Opens the dashboard; its chart code loads on first use, which takes a while on a busy machine. */
+async function openLife(page: Page) {
+  await page.goto("/dashboards/life");
+  await expect(page.locator("[data-panel]").first()).toBeVisible({ timeout: 60_000 });
+  await waitForPanels(page, life);
+}
+
 /** The branch's row of the quarter table, paging through it. */
 async function statusRow(page: Page, branchName: string) {
   const box = panelLocator(page, statusPanel);
@@ -52,14 +59,14 @@ const generalColumn = statusPanel.encode.columns!.indexOf("general_meeting");
 test("committee admin records a 党员大会 with attendance and the quarter turns 已完成", async ({ page }) => {
   test.setTimeout(180_000);
   await test.step("the quarter shows 未完成 for 党员大会 before", async () => {
-    await page.goto("/dashboards/life");
-    await waitForPanels(page, life);
+    await openLife(page);
     const row = await statusRow(page, candidate.branch_name);
     await expect(row.locator("td").nth(generalColumn)).toHaveText("未完成");
   });
 
   await test.step("record the meeting", async () => {
     await page.goto("/meetings/create");
+    await expect(page.getByRole("combobox", { name: "党支部", exact: true })).toBeVisible({ timeout: 60_000 });
     await choose(page, "党支部", candidate.branch_name, candidate.branch_name);
     await choose(page, "类型", "党员大会");
     await pickDate(page, "召开日期", today);
@@ -69,9 +76,9 @@ test("committee admin records a 党员大会 with attendance and the quarter tur
   });
 
   await test.step("take the attendance: everyone, then one absent with a reason", async () => {
-    await page.getByRole("button", { name: "登记出勤" }).click();
+    await page.getByRole("button", { name: "登记出勤" }).click({ timeout: 60_000 });
     const modal = page.locator(".attendance-modal");
-    await expect(modal.locator("tbody tr.ant-table-row")).toHaveCount(candidate.members);
+    await expect(modal.locator("tbody tr.ant-table-row")).toHaveCount(candidate.members, { timeout: 60_000 });
     await expect(modal.getByTestId("attendance-summary")).toHaveText(`应到 ${candidate.members} 人，实到 ${candidate.members} 人，缺席 0 人`);
     // unticking the first member makes them absent; saving without a reason is stopped in the form
     await modal.locator("tbody tr.ant-table-row").first().locator(".ant-checkbox-input").uncheck();
@@ -90,12 +97,10 @@ test("committee admin records a 党员大会 with attendance and the quarter tur
   });
 
   await test.step("the quarter shows 已完成 for 党员大会 and the dashboard equals SQL", async () => {
-    await page.goto("/dashboards/life");
-    await waitForPanels(page, life);
+    await openLife(page);
     const row = await statusRow(page, candidate.branch_name);
     await expect(row.locator("td").nth(generalColumn)).toHaveText("已完成");
-    await page.goto("/dashboards/life");
-    await waitForPanels(page, life);
+    await openLife(page);
     await expectPanelsMatchSql(page, life, { year: Number(today.slice(0, 4)), orgUnitId: candidate.org_unit_id });
   });
 });
