@@ -3,6 +3,7 @@ import { defineDashboard, defineQuery } from "../src/dashboards/spec";
 import { coverageByKind } from "./coverage";
 import { evaluationTrend } from "./evaluation";
 import { fundsMonthlyExecution } from "./funds";
+import { meetingCompletionSummary } from "./life";
 
 export const homeKpis = defineQuery({
   rpc: "home_kpis",
@@ -67,6 +68,22 @@ export default defineDashboard({
         captions.seniorSecretaries),
     kpi("execution_rate", "execution_rate", { zh: "经费执行率", en: "Funds executed" }, 16),
     kpi("elections_overdue", "elections_overdue", { zh: "换届逾期支部", en: "Elections overdue" }, 20),
+    // 组织生活: this year's completion of the expected meetings (dashboards/life.ts), a card of its own row.
+    {
+      id: "meeting_completion",
+      title: { zh: "组织生活完成率", en: "Meetings held as expected" },
+      kind: "kpi",
+      query: { source: meetingCompletionSummary, params: { p_day: { filter: "year", as: "end_of_year" }, p_org_unit_id: { filter: "org_unit" } } },
+      encode: { value: "completion_rate" },
+      grid: { x: 0, y: 7, w: 6, h: 2 },
+      options: {
+        description: {
+          zh: "所选年度截至年底 (本年度为截至今日) 已开始的各周期中, 按组织生活标准应开的会议已开的比例",
+          en: "Share of the meetings the standards expect in the periods begun by the end of the chosen year (today for this year) that were held",
+        },
+      },
+      link: { route: "/dashboards/life", label: { zh: "组织生活", en: "Meetings" } },
+    },
     {
       id: "coverage",
       title: { zh: "各类载体覆盖率", en: "Coverage by carrier kind" },

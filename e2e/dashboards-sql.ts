@@ -5,7 +5,7 @@ import { endOfYear as endOfYearOn } from "../src/dashboards/drill";
 import { sql } from "../supabase/local/testing";
 
 /** orgUnitId: the page's org unit filter; visibleOrgUnitId: what RLS lets the role read (a committee: its own unit). */
-export type Scope = { year: number; orgUnitId: number | null; visibleOrgUnitId?: number | null; category?: string };
+export type Scope = { year: number; orgUnitId: number | null; visibleOrgUnitId?: number | null; category?: string; quarter?: number };
 
 const activeOn = `cc.started_on <= $1::date and (cc.ended_on is null or cc.ended_on >= $1::date) and b.status = 'active'`;
 const coveredOn = `select distinct cc.carrier_id from carrier_coverages cc join branches b on b.id = cc.branch_id where ${activeOn}`;
@@ -81,6 +81,31 @@ const evaluationTrend: Query = (s) =>
       group by c.year, c.status order by c.year`,
     [s.orgUnitId],
   );
+
+// 组织生活: every period (month, quarter or year of a standard) begun between $1's period and $2 that an active
+// branch founded by the period's end owes, and whether a meeting of the kind was held in it by $2. A period counts
+// once however many meetings it had: the capped count while every standard asks for one per period (the seed's).
+const meetingPeriods = `
+  with std as (select kind, frequency,
+                      case frequency when 'monthly' then interval '1 month' when 'quarterly' then interval '3 months' else interval '1 year' end as step,
+                      case frequency when 'monthly' then 'month' when 'quarterly' then 'quarter' else 'year' end as unit
+                 from meeting_standards),
+       owed as (select b.id as branch_id, b.code as branch_code, b.name as branch_name, b.org_unit_id, b.founded_on, std.kind, std.frequency,
+                       p::date as period_start, (p + std.step - interval '1 day')::date as period_end
+                  from branches b cross join std
+                  cross join lateral generate_series(date_trunc(std.unit, $1::date), $2::date, std.step) p
+                 where b.status = 'active' and ($3::bigint is null or b.org_unit_id = $3::bigint))
+  select o.*, exists (select 1 from meetings m where m.branch_id = o.branch_id and m.kind = o.kind
+                         and m.held_on between o.period_start and least(o.period_end, $2::date)) as held
+    from owed o where o.founded_on is null or o.founded_on <= o.period_end`;
+const yearStart = (s: Scope) => `${s.year}-01-01`;
+const completion = `count(*) as expected, count(*) filter (where held) as held,
+                    round((count(*) filter (where held))::numeric / nullif(count(*), 0), 4) as completion_rate`;
+const quarterStart = (s: Scope) => {
+  const day = endOfYear(s.year);
+  const quarter = s.quarter ?? Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1;
+  return `${s.year}-${String(quarter * 3 - 2).padStart(2, "0")}-01`;
+};
 
 /** Rows per "<dashboard>/<panel>", for the filters the page shows. */
 export const PANEL_SQL: Record<string, Query> = {
@@ -201,4 +226,56 @@ export const PANEL_SQL: Record<string, Query> = {
   "home/coverage": coverageRows(["c.kind as carrier_kind"], "c.kind"),
   "home/evaluation": evaluationTrend,
   "home/funds": (s) => monthly(s, null),
+  "life/completion_heatmap": (s) =>
+    sql(
+      `select u.id as org_unit_id, u.code as org_unit_code, u.name as org_unit_name, 'Q' || extract(quarter from p.period_end) as quarter, ${completion}
+         from (${meetingPeriods}) p join org_units u on u.id = p.org_unit_id group by u.id, u.code, u.name, 4 order by u.code, 4`,
+      [yearStart(s), endOfYear(s.year), s.orgUnitId],
+    ),
+  "life/by_kind": (s) =>
+    sql(`select p.kind, p.frequency, ${completion} from (${meetingPeriods}) p group by p.kind, p.frequency order by p.kind`, [
+      yearStart(s), endOfYear(s.year), s.orgUnitId,
+    ]),
+  "life/attendance_trend": (s) =>
+    sql(
+      `select to_char(q, 'YYYY-MM-DD') as quarter_start, to_char(q, 'YYYY') || '-Q' || extract(quarter from q) as quarter_label,
+              count(m.id) as meetings, coalesce(sum(m.expected_count), 0) as expected, coalesce(sum(m.present_count), 0) as present,
+              round(sum(m.present_count)::numeric / nullif(sum(m.expected_count), 0), 4) as attendance_rate
+         from generate_series(make_date($1 - 2, 1, 1), date_trunc('quarter', $2::date), interval '3 months') q
+         left join meetings m on m.held_on >= q and m.held_on < q + interval '3 months' and m.held_on <= $2::date and m.expected_count > 0
+                             and ${unitFilter("m.org_unit_id", 3)}
+        group by q order by q`,
+      [s.year, endOfYear(s.year), s.orgUnitId],
+    ),
+  "life/quarter_status": (s) => {
+    const from = quarterStart(s);
+    return sql(
+      `with q as (select $1::date as q_start, least(($1::date + interval '3 months' - interval '1 day')::date, $2::date) as q_to),
+            per_kind as (select p.branch_id, p.branch_code, p.branch_name, p.org_unit_id, p.kind, bool_and(p.held) as done
+                           from (${meetingPeriods.replaceAll("$2::date", "(select q_to from q)")}) p
+                          where $1::date <= $2::date
+                          group by 1, 2, 3, 4, 5)
+       select k.branch_id, k.branch_name, u.name as org_unit_name,
+              ${["branch_committee", "general_meeting", "group_meeting", "party_lecture", "theme_day", "org_life"]
+                .map((kind) => `max(case when k.kind = '${kind}' then (case when k.done then 'done' else 'open' end) end) as ${kind}`).join(", ")},
+              count(*) filter (where k.done) as kinds_done, count(*) as kinds_due
+         from per_kind k join org_units u on u.id = k.org_unit_id
+        group by k.branch_id, k.branch_code, k.branch_name, u.name, u.code
+        order by (count(*) filter (where k.done))::numeric / count(*), u.code, k.branch_code`,
+      [from, endOfYear(s.year), s.orgUnitId],
+    );
+  },
+  "life/without_meetings": (s) =>
+    sql(
+      `select b.id as branch_id, b.code as branch_code, b.name as branch_name, u.name as org_unit_name,
+              (select count(*) from members x where x.branch_id = b.id) as members,
+              (select to_char(max(m.held_on), 'YYYY-MM-DD') from meetings m where m.branch_id = b.id and m.held_on <= $1::date) as last_held_on
+         from branches b join org_units u on u.id = b.org_unit_id
+        where b.status = 'active' and coalesce(b.founded_on, '-infinity') <= $1::date and ${unitFilter("b.org_unit_id", 2)}
+          and not exists (select 1 from meetings m where m.branch_id = b.id and m.held_on between date_trunc('quarter', $1::date) and $1::date)
+        order by u.code, b.code`,
+      [endOfYear(s.year), s.orgUnitId],
+    ),
+  "home/meeting_completion": (s) =>
+    sql(`select ${completion} from (${meetingPeriods}) p`, [yearStart(s), endOfYear(s.year), s.orgUnitId]),
 };

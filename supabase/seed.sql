@@ -564,6 +564,115 @@ update public.evaluation_cycles set status = 'closed' where year in (2024, 2025)
 -- ---------------------------------------------------------------------------------------------------------
 -- 组织生活 (§8, §14): meetings and attendance. Its own random stream (setseed below), so the sections do not shift each other's draws.
 -- ---------------------------------------------------------------------------------------------------------
+-- Every active branch holds its 三会一课, 主题党日 and 组织生活会 from January 2024 to 20 November 2026 with its own
+-- regularity (most meet nearly always, some lag, a few barely meet), a little better each year, so the completion
+-- heatmap and the trend have something to show; each unit holds a 书记座谈会 in most quarters. Rosters: the whole
+-- branch (members who had joined by the day) for 党员大会, 党课 and 组织生活会, the branch committee for 支部委员会,
+-- the unit's secretaries for 书记座谈会; 党小组会 and 主题党日 are recorded without one.
+select setseed(0.20261202);
+
+create temp table seed_meeting_branches as
+select b.id, b.org_unit_id, b.founded_on,
+       case when b.r1 < 0.06 then 0.12 when b.r1 < 0.25 then 0.45 + b.r2 * 0.3 else 0.82 + b.r2 * 0.17 end as diligence
+  from (select b.*, random() as r1, random() as r2
+          from (select b.id, b.org_unit_id, b.founded_on from public.branches b where b.status = 'active' order by b.id) b) b;
+
+-- The rows below are built to obey the rules of meetings and meeting_attendance (a branch of the unit, active and
+-- founded before the day; members of the branch who had joined by the day, its committee, the unit's secretaries;
+-- a reason for every absence; one row per member; nothing after 2026-11-20), so the bulk load skips the per-row
+-- rule, limit and audit triggers (some 200,000 rows at scale 1, about 0.7 ms each on a busy machine); the CHECK,
+-- UNIQUE and foreign-key backstops still apply, and the counts are derived once at the end, as the trigger would.
+-- supabase/tests/meetings_seed.test.ts checks the rules on the loaded data.
+alter table public.meetings disable trigger user;
+alter table public.meeting_attendance disable trigger user;
+
+create temp table seed_meeting_slots as
+select b.id as branch_id, b.org_unit_id, b.diligence, k.kind, p::date as period_start,
+       (p + k.step - interval '1 day')::date as period_end
+  from seed_meeting_branches b
+ cross join (values ('branch_committee', interval '1 month'), ('group_meeting', interval '1 month'), ('theme_day', interval '1 month'),
+                    ('general_meeting', interval '3 months'), ('party_lecture', interval '3 months'), ('org_life', interval '1 year')) as k (kind, step)
+ cross join lateral generate_series(timestamp '2024-01-01', timestamp '2026-11-20', k.step) p;
+
+insert into public.meetings (org_unit_id, branch_id, kind, held_on, title, host, content)
+select s.org_unit_id, s.branch_id, s.kind::public.meeting_kind, s.held_on,
+       case s.kind
+         when 'branch_committee' then format('%s月支部委员会: %s', extract(month from s.held_on),
+           (array['研究部署本月支部工作', '讨论发展党员工作', '研究党员教育管理事项', '研究服务师生项目', '讨论党费收缴与使用', '研究主题党日安排'])[1 + floor(s.r3 * 6)::int])
+         when 'group_meeting' then format('%s月党小组会: %s', extract(month from s.held_on),
+           (array['学习交流', '谈心谈话', '开展批评与自我批评', '交流思想工作情况'])[1 + floor(s.r3 * 4)::int])
+         when 'theme_day' then format('%s月主题党日: %s', extract(month from s.held_on),
+           (array['重温入党誓词', '志愿服务进社区', '参观红色教育基地', '党史学习教育', '为师生办实事', '学习党章党规'])[1 + floor(s.r3 * 6)::int])
+         when 'general_meeting' then format('%s年第%s季度党员大会: %s', extract(year from s.held_on), extract(quarter from s.held_on),
+           (array['通报支部工作', '讨论接收预备党员', '学习传达上级精神', '民主推荐与表决'])[1 + floor(s.r3 * 4)::int])
+         when 'party_lecture' then format('%s年第%s季度党课: %s', extract(year from s.held_on), extract(quarter from s.held_on),
+           (array['学习习近平新时代中国特色社会主义思想', '弘扬伟大建党精神', '加强党性修养', '全面从严治党', '服务型党组织建设'])[1 + floor(s.r3 * 5)::int])
+         else format('%s年度组织生活会暨民主评议党员', extract(year from s.held_on))
+       end,
+       sec.name,
+       case s.kind
+         when 'org_life' then '对照检查, 开展批评与自我批评, 民主评议党员'
+         when 'general_meeting' then '通报支部工作情况, 讨论决定支部重要事项'
+         when 'party_lecture' then '书记讲党课, 党员交流学习体会'
+       end
+  from (select s.*,
+               case when s.kind = 'org_life' and s.period_start < date '2026-01-01' then make_date(extract(year from s.period_start)::int, 12, 10 + floor(s.r2 * 20)::int)
+                    when s.kind = 'org_life' then date '2026-11-01' + floor(s.r2 * 20)::int
+                    else s.period_start + floor(s.r2 * (least(s.period_end, date '2026-11-20') - s.period_start + 1))::int end as held_on
+          from (select s.*, random() as r1, random() as r2, random() as r3
+                  from (select * from seed_meeting_slots order by branch_id, kind, period_start) s) s) s
+  join public.branches br on br.id = s.branch_id
+  left join public.members sec on sec.id = br.secretary_id
+ where s.r1 < case when s.kind = 'org_life' and s.period_start >= date '2026-01-01' then s.diligence * 0.35
+                   when s.kind = 'org_life' then least(s.diligence + 0.15, 0.98)
+                   else s.diligence - (2026 - extract(year from s.period_start)) * 0.06 end;
+
+-- 书记座谈会: each unit with branches, most quarters.
+insert into public.meetings (org_unit_id, branch_id, kind, held_on, title, host, content)
+select q.org_unit_id, null, 'secretary_forum', least(q.quarter_start + 20 + floor(q.r2 * 50)::int, date '2026-11-20'),
+       format('%s年第%s季度党支部书记座谈会', extract(year from q.quarter_start), extract(quarter from q.quarter_start)),
+       pg_temp.person_name(), '听取各支部工作汇报, 协调解决支部建设中的重点难点问题'
+  from (select q.*, random() as r1, random() as r2
+          from (select u.org_unit_id, p::date as quarter_start
+                  from (select distinct org_unit_id from seed_meeting_branches) u
+                 cross join generate_series(timestamp '2024-01-01', timestamp '2026-10-01', interval '3 months') p
+                 order by u.org_unit_id, p) q) q
+ where q.r1 < 0.8;
+
+-- Present most of the time (the more regular the branch, the fuller); absent with a reason.
+insert into public.meeting_attendance (meeting_id, member_id, present, absence_reason)
+select x.meeting_id, x.member_id, x.r < x.rate,
+       case when x.r >= x.rate then (array['出差', '病假', '事假', '外出实习', '课程冲突', '因公外出', '参加学术会议'])[1 + floor(x.r2 * 7)::int] end
+  from (select x.*, random() as r, random() as r2
+          from (select m.id as meeting_id, mb.id as member_id,
+                       case when m.kind = 'branch_committee' then 0.95 else 0.78 + b.diligence * 0.18 end as rate
+                  from public.meetings m
+                  join seed_meeting_branches b on b.id = m.branch_id
+                  join public.members mb on mb.branch_id = m.branch_id
+                 where m.kind in ('general_meeting', 'party_lecture', 'org_life', 'branch_committee')
+                   and (mb.joined_on is null or mb.joined_on <= m.held_on)
+                   and (m.kind <> 'branch_committee' or mb.branch_role in ('secretary', 'deputy_secretary', 'committee_member'))
+                 order by m.id, mb.id) x) x;
+
+insert into public.meeting_attendance (meeting_id, member_id, present, absence_reason)
+select x.meeting_id, x.member_id, x.r < 0.9,
+       case when x.r >= 0.9 then (array['出差', '病假', '因公外出', '课程冲突'])[1 + floor(x.r2 * 4)::int] end
+  from (select x.*, random() as r, random() as r2
+          from (select m.id as meeting_id, b.secretary_id as member_id
+                  from public.meetings m
+                  join public.branches b on b.org_unit_id = m.org_unit_id and b.status = 'active' and b.secretary_id is not null
+                 where m.kind = 'secretary_forum'
+                 order by m.id, b.secretary_id) x) x;
+
+update public.meetings m
+   set expected_count = c.expected, present_count = c.present, absent_count = c.expected - c.present
+  from (select a.meeting_id, count(*)::int as expected, (count(*) filter (where a.present))::int as present
+          from public.meeting_attendance a group by a.meeting_id) c
+ where c.meeting_id = m.id;
+alter table public.meetings enable trigger user;
+alter table public.meeting_attendance enable trigger user;
+analyze public.meetings, public.meeting_attendance, public.meeting_standards;
+drop table seed_meeting_branches, seed_meeting_slots;
 -- (end of section meetings)
 
 -- ---------------------------------------------------------------------------------------------------------

@@ -78,6 +78,7 @@ export const organizationResources: ResourceDef[] = [
       { resource: "fund_budgets", foreignKey: "branch_id", label: "branches.tabs.budgets" },
       { resource: "fund_expenditures", foreignKey: "budget.branch_id", label: "branches.tabs.expenditures" },
       { resource: "branch_evaluations", foreignKey: "branch_id" },
+      { resource: "meetings", foreignKey: "branch_id" },
     ],
   }),
   defineResource({

@@ -22,7 +22,6 @@ export type Database = {
           at: string
           changed_columns: string[] | null
           id: number
-          import_id: number | null
           new_values: Json | null
           old_values: Json | null
           org_unit_id: number | null
@@ -36,7 +35,6 @@ export type Database = {
           at?: string
           changed_columns?: string[] | null
           id?: never
-          import_id?: number | null
           new_values?: Json | null
           old_values?: Json | null
           org_unit_id?: number | null
@@ -50,7 +48,6 @@ export type Database = {
           at?: string
           changed_columns?: string[] | null
           id?: never
-          import_id?: number | null
           new_values?: Json | null
           old_values?: Json | null
           org_unit_id?: number | null
@@ -402,55 +399,134 @@ export type Database = {
           },
         ]
       }
-      imports: {
+      meeting_attendance: {
         Row: {
-          actor_id: string | null
-          actor_name: string
-          created: number
+          absence_reason: string | null
           created_at: string
-          file_name: string | null
           id: number
-          mode: string
-          org_unit_id: number | null
-          row_count: number
-          table_name: string
-          unchanged: number
-          updated: number
+          meeting_id: number
+          member_id: number
+          present: boolean
           updated_at: string
         }
         Insert: {
-          actor_id?: string | null
-          actor_name: string
-          created?: number
+          absence_reason?: string | null
           created_at?: string
-          file_name?: string | null
           id?: never
-          mode: string
-          org_unit_id?: number | null
-          row_count?: number
-          table_name: string
-          unchanged?: number
-          updated?: number
+          meeting_id: number
+          member_id: number
+          present?: boolean
           updated_at?: string
         }
         Update: {
-          actor_id?: string | null
-          actor_name?: string
-          created?: number
+          absence_reason?: string | null
           created_at?: string
-          file_name?: string | null
           id?: never
-          mode?: string
-          org_unit_id?: number | null
-          row_count?: number
-          table_name?: string
-          unchanged?: number
-          updated?: number
+          meeting_id?: number
+          member_id?: number
+          present?: boolean
           updated_at?: string
         }
         Relationships: [
           {
-            foreignKeyName: "imports_org_unit_id_fkey"
+            foreignKeyName: "meeting_attendance_meeting_id_fkey"
+            columns: ["meeting_id"]
+            referencedRelation: "meetings"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "meeting_attendance_member_id_fkey"
+            columns: ["member_id"]
+            referencedRelation: "members"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      meeting_standards: {
+        Row: {
+          created_at: string
+          frequency: Database["public"]["Enums"]["meeting_frequency"]
+          id: number
+          kind: Database["public"]["Enums"]["meeting_kind"]
+          note: string
+          per_period: number
+          updated_at: string
+        }
+        Insert: {
+          created_at?: string
+          frequency: Database["public"]["Enums"]["meeting_frequency"]
+          id?: never
+          kind: Database["public"]["Enums"]["meeting_kind"]
+          note?: string
+          per_period?: number
+          updated_at?: string
+        }
+        Update: {
+          created_at?: string
+          frequency?: Database["public"]["Enums"]["meeting_frequency"]
+          id?: never
+          kind?: Database["public"]["Enums"]["meeting_kind"]
+          note?: string
+          per_period?: number
+          updated_at?: string
+        }
+        Relationships: []
+      }
+      meetings: {
+        Row: {
+          absent_count: number
+          branch_id: number | null
+          content: string | null
+          created_at: string
+          expected_count: number
+          held_on: string
+          host: string | null
+          id: number
+          kind: Database["public"]["Enums"]["meeting_kind"]
+          org_unit_id: number
+          present_count: number
+          title: string
+          updated_at: string
+        }
+        Insert: {
+          absent_count?: number
+          branch_id?: number | null
+          content?: string | null
+          created_at?: string
+          expected_count?: number
+          held_on: string
+          host?: string | null
+          id?: never
+          kind: Database["public"]["Enums"]["meeting_kind"]
+          org_unit_id: number
+          present_count?: number
+          title: string
+          updated_at?: string
+        }
+        Update: {
+          absent_count?: number
+          branch_id?: number | null
+          content?: string | null
+          created_at?: string
+          expected_count?: number
+          held_on?: string
+          host?: string | null
+          id?: never
+          kind?: Database["public"]["Enums"]["meeting_kind"]
+          org_unit_id?: number
+          present_count?: number
+          title?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "meetings_branch_id_fkey"
+            columns: ["branch_id"]
+            referencedRelation: "branches"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "meetings_org_unit_id_fkey"
             columns: ["org_unit_id"]
             referencedRelation: "org_units"
             referencedColumns: ["id"]
@@ -763,36 +839,6 @@ export type Database = {
           },
         ]
       }
-      saved_views: {
-        Row: {
-          created_at: string
-          id: number
-          name: string
-          query: string
-          resource: string
-          updated_at: string
-          user_id: string
-        }
-        Insert: {
-          created_at?: string
-          id?: never
-          name: string
-          query?: string
-          resource: string
-          updated_at?: string
-          user_id?: string
-        }
-        Update: {
-          created_at?: string
-          id?: never
-          name?: string
-          query?: string
-          resource?: string
-          updated_at?: string
-          user_id?: string
-        }
-        Relationships: []
-      }
       settings: {
         Row: {
           created_at: string
@@ -891,6 +937,22 @@ export type Database = {
           per_member: number
           shortfall: number
           standard: number
+        }[]
+      }
+      branches_without_meetings: {
+        Args: {
+          p_branch_kind?: Database["public"]["Enums"]["branch_kind"]
+          p_day?: string
+          p_org_unit_id?: number
+        }
+        Returns: {
+          branch_code: string
+          branch_id: number
+          branch_name: string
+          last_held_on: string
+          members: number
+          org_unit_id: number
+          org_unit_name: string
         }[]
       }
       coverage_by_kind: {
@@ -1121,15 +1183,85 @@ export type Database = {
           spent: number
         }[]
       }
-      import_rows: {
+      meeting_attendance_trend: {
         Args: {
-          p_dry_run?: boolean
-          p_file_name?: string
-          p_mode?: string
-          p_rows: Json
-          p_table: string
+          p_branch_kind?: Database["public"]["Enums"]["branch_kind"]
+          p_day?: string
+          p_org_unit_id?: number
         }
-        Returns: Json
+        Returns: {
+          attendance_rate: number
+          expected: number
+          meetings: number
+          present: number
+          quarter_label: string
+          quarter_start: string
+        }[]
+      }
+      meeting_completion_by_kind: {
+        Args: {
+          p_branch_kind?: Database["public"]["Enums"]["branch_kind"]
+          p_day?: string
+          p_org_unit_id?: number
+        }
+        Returns: {
+          completion_rate: number
+          expected: number
+          frequency: Database["public"]["Enums"]["meeting_frequency"]
+          held: number
+          kind: Database["public"]["Enums"]["meeting_kind"]
+        }[]
+      }
+      meeting_completion_by_unit_quarter: {
+        Args: {
+          p_branch_kind?: Database["public"]["Enums"]["branch_kind"]
+          p_day?: string
+          p_org_unit_id?: number
+        }
+        Returns: {
+          completion_rate: number
+          expected: number
+          held: number
+          org_unit_code: string
+          org_unit_id: number
+          org_unit_name: string
+          quarter: string
+        }[]
+      }
+      meeting_completion_summary: {
+        Args: {
+          p_branch_kind?: Database["public"]["Enums"]["branch_kind"]
+          p_day?: string
+          p_org_unit_id?: number
+        }
+        Returns: {
+          completion_rate: number
+          expected: number
+          held: number
+        }[]
+      }
+      meeting_quarter_status: {
+        Args: {
+          p_branch_kind?: Database["public"]["Enums"]["branch_kind"]
+          p_day?: string
+          p_org_unit_id?: number
+          p_quarter?: number
+        }
+        Returns: {
+          branch_code: string
+          branch_committee: string
+          branch_id: number
+          branch_name: string
+          general_meeting: string
+          group_meeting: string
+          kinds_done: number
+          kinds_due: number
+          org_life: string
+          org_unit_id: number
+          org_unit_name: string
+          party_lecture: string
+          theme_day: string
+        }[]
       }
       my_profile: {
         Args: Record<PropertyKey, never>
@@ -1159,6 +1291,30 @@ export type Database = {
         SetofOptions: {
           from: "*"
           to: "evaluation_cycles"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      set_meeting_attendance: {
+        Args: { p_meeting_id: number; p_rows: Json }
+        Returns: {
+          absent_count: number
+          branch_id: number | null
+          content: string | null
+          created_at: string
+          expected_count: number
+          held_on: string
+          host: string | null
+          id: number
+          kind: Database["public"]["Enums"]["meeting_kind"]
+          org_unit_id: number
+          present_count: number
+          title: string
+          updated_at: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "meetings"
           isOneToOne: true
           isSetofReturn: false
         }
@@ -1233,6 +1389,15 @@ export type Database = {
         | "training"
         | "other"
       gender: "male" | "female"
+      meeting_frequency: "monthly" | "quarterly" | "yearly"
+      meeting_kind:
+        | "branch_committee"
+        | "general_meeting"
+        | "group_meeting"
+        | "party_lecture"
+        | "theme_day"
+        | "org_life"
+        | "secretary_forum"
       member_category: "student" | "teacher" | "staff" | "retired"
       member_grade:
         | "excellent"
@@ -1441,6 +1606,16 @@ export const Constants = {
         "other",
       ],
       gender: ["male", "female"],
+      meeting_frequency: ["monthly", "quarterly", "yearly"],
+      meeting_kind: [
+        "branch_committee",
+        "general_meeting",
+        "group_meeting",
+        "party_lecture",
+        "theme_day",
+        "org_life",
+        "secretary_forum",
+      ],
       member_category: ["student", "teacher", "staff", "retired"],
       member_grade: [
         "excellent",

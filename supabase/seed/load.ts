@@ -13,6 +13,7 @@ export const seededTables = [
   "partnership_activities", "fund_budgets", "fund_expenditures", "evaluation_cycles", "branch_evaluations",
   "member_posts", "member_reviews",
   // 组织生活
+  "meetings", "meeting_attendance",
 
   // 示范岗、网络载体与书记培训
 
