@@ -543,6 +543,98 @@ export type Database = {
           },
         ]
       }
+      model_posts: {
+        Row: {
+          carrier_id: number | null
+          created_at: string
+          ended_on: string | null
+          id: number
+          kind: Database["public"]["Enums"]["model_post_kind"]
+          member_id: number
+          place: string | null
+          started_on: string
+          title: string
+          updated_at: string
+        }
+        Insert: {
+          carrier_id?: number | null
+          created_at?: string
+          ended_on?: string | null
+          id?: never
+          kind: Database["public"]["Enums"]["model_post_kind"]
+          member_id: number
+          place?: string | null
+          started_on: string
+          title: string
+          updated_at?: string
+        }
+        Update: {
+          carrier_id?: number | null
+          created_at?: string
+          ended_on?: string | null
+          id?: never
+          kind?: Database["public"]["Enums"]["model_post_kind"]
+          member_id?: number
+          place?: string | null
+          started_on?: string
+          title?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "model_posts_carrier_id_fkey"
+            columns: ["carrier_id"]
+            referencedRelation: "carriers"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "model_posts_member_id_fkey"
+            columns: ["member_id"]
+            referencedRelation: "members"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      online_channels: {
+        Row: {
+          audience: number
+          branch_id: number
+          created_at: string
+          id: number
+          kind: Database["public"]["Enums"]["online_channel_kind"]
+          name: string
+          updated_at: string
+          url: string | null
+        }
+        Insert: {
+          audience?: number
+          branch_id: number
+          created_at?: string
+          id?: never
+          kind: Database["public"]["Enums"]["online_channel_kind"]
+          name: string
+          updated_at?: string
+          url?: string | null
+        }
+        Update: {
+          audience?: number
+          branch_id?: number
+          created_at?: string
+          id?: never
+          kind?: Database["public"]["Enums"]["online_channel_kind"]
+          name?: string
+          updated_at?: string
+          url?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "online_channels_branch_id_fkey"
+            columns: ["branch_id"]
+            referencedRelation: "branches"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       org_units: {
         Row: {
           category: Database["public"]["Enums"]["org_unit_category"]
@@ -747,6 +839,86 @@ export type Database = {
         }
         Relationships: []
       }
+      training_attendance: {
+        Row: {
+          created_at: string
+          hours: number
+          id: number
+          member_id: number
+          training_id: number
+          updated_at: string
+        }
+        Insert: {
+          created_at?: string
+          hours: number
+          id?: never
+          member_id: number
+          training_id: number
+          updated_at?: string
+        }
+        Update: {
+          created_at?: string
+          hours?: number
+          id?: never
+          member_id?: number
+          training_id?: number
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "training_attendance_member_id_fkey"
+            columns: ["member_id"]
+            referencedRelation: "members"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "training_attendance_training_id_fkey"
+            columns: ["training_id"]
+            referencedRelation: "trainings"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      trainings: {
+        Row: {
+          created_at: string
+          held_on: string
+          hours: number
+          id: number
+          org_unit_id: number | null
+          organizer: Database["public"]["Enums"]["training_organizer"]
+          title: string
+          updated_at: string
+        }
+        Insert: {
+          created_at?: string
+          held_on: string
+          hours: number
+          id?: never
+          org_unit_id?: number | null
+          organizer: Database["public"]["Enums"]["training_organizer"]
+          title: string
+          updated_at?: string
+        }
+        Update: {
+          created_at?: string
+          held_on?: string
+          hours?: number
+          id?: never
+          org_unit_id?: number | null
+          organizer?: Database["public"]["Enums"]["training_organizer"]
+          title?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "trainings_org_unit_id_fkey"
+            columns: ["org_unit_id"]
+            referencedRelation: "org_units"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
     }
     Views: {
       [_ in never]: never
@@ -803,6 +975,19 @@ export type Database = {
           per_member: number
           shortfall: number
           standard: number
+        }[]
+      }
+      branches_without_secretary: {
+        Args: { p_org_unit_id?: number; p_year?: number }
+        Returns: {
+          branch_code: string
+          branch_id: number
+          branch_kind: Database["public"]["Enums"]["branch_kind"]
+          branch_name: string
+          last_election_on: string
+          members: number
+          org_unit_id: number
+          org_unit_name: string
         }[]
       }
       coverage_by_kind: {
@@ -1065,6 +1250,65 @@ export type Database = {
           isSetofReturn: false
         }
       }
+      team_by_unit: {
+        Args: { p_org_unit_id?: number; p_year?: number }
+        Returns: {
+          associate_senior: number
+          average_hours: number
+          branches: number
+          branches_without_secretary: number
+          org_unit_code: string
+          org_unit_id: number
+          org_unit_name: string
+          other_titles: number
+          secretaries: number
+          secretaries_meeting_standard: number
+          senior: number
+          senior_title_share: number
+          training_coverage: number
+        }[]
+      }
+      team_summary: {
+        Args: { p_org_unit_id?: number; p_year?: number }
+        Returns: {
+          average_hours: number
+          branches: number
+          branches_without_secretary: number
+          secretaries: number
+          secretaries_meeting_standard: number
+          senior_title_secretaries: number
+          senior_title_share: number
+          standard_hours: number
+          trained_secretaries: number
+          training_coverage: number
+        }[]
+      }
+      team_training_hours_distribution: {
+        Args: { p_org_unit_id?: number; p_year?: number }
+        Returns: {
+          bucket: number
+          hours_from: number
+          hours_to: number
+          label: string
+          secretaries: number
+        }[]
+      }
+      team_trend: {
+        Args: {
+          p_from_year?: number
+          p_org_unit_id?: number
+          p_to_year?: number
+        }
+        Returns: {
+          average_hours: number
+          secretaries: number
+          secretaries_meeting_standard: number
+          senior_title_secretaries: number
+          senior_title_share: number
+          training_coverage: number
+          year: number
+        }[]
+      }
       transfer_members: {
         Args: {
           p_close_as?: Database["public"]["Enums"]["branch_status"]
@@ -1142,6 +1386,14 @@ export type Database = {
         | "basically_qualified"
         | "unqualified"
       member_status: "probationary" | "full"
+      model_post_kind: "model_post" | "responsibility_zone"
+      online_channel_kind:
+        | "wechat"
+        | "qq"
+        | "yiban"
+        | "weibo"
+        | "website"
+        | "other"
       org_unit_category: "college" | "administration" | "affiliated"
       org_unit_kind: "party_committee" | "general_branch" | "direct_branch"
       partner_kind:
@@ -1170,6 +1422,7 @@ export type Database = {
         | "teachers_students"
         | "members"
         | "society"
+      training_organizer: "school" | "unit" | "external"
     }
     CompositeTypes: {
       [_ in never]: never
@@ -1351,6 +1604,15 @@ export const Constants = {
         "unqualified",
       ],
       member_status: ["probationary", "full"],
+      model_post_kind: ["model_post", "responsibility_zone"],
+      online_channel_kind: [
+        "wechat",
+        "qq",
+        "yiban",
+        "weibo",
+        "website",
+        "other",
+      ],
       org_unit_category: ["college", "administration", "affiliated"],
       org_unit_kind: ["party_committee", "general_branch", "direct_branch"],
       partner_kind: [
@@ -1383,6 +1645,7 @@ export const Constants = {
         "members",
         "society",
       ],
+      training_organizer: ["school", "unit", "external"],
     },
   },
 } as const
