@@ -1,6 +1,7 @@
 // Menu areas keep their words next to their declarations (src/resources/<area>.texts.ts): each gives the
 // zh-CN and en texts of its resources, enums and pages, merged here into the shared dictionaries, so a new
 // register does not grow (or conflict in) one big file. Top-level keys are the area's own; `enums` merges.
+import { coverageTexts } from "../resources/coverage.texts";
 import { excellenceTexts } from "../resources/excellence.texts";
 import { lifeTexts } from "../resources/life.texts";
 import { outreachTexts } from "../resources/outreach.texts";
@@ -10,7 +11,7 @@ import { trainingTexts } from "../resources/training.texts";
 type Texts = { [key: string]: string | Texts };
 export type AreaTexts = { zhCN: Texts; en: Texts };
 
-export const AREA_TEXTS: readonly AreaTexts[] = [lifeTexts, outreachTexts, excellenceTexts, trainingTexts, systemTexts];
+export const AREA_TEXTS: readonly AreaTexts[] = [coverageTexts, lifeTexts, outreachTexts, excellenceTexts, trainingTexts, systemTexts];
 
 /** The shared dictionary with each area's keys added; a key defined twice is a mistake and throws. */
 export function withAreaTexts<T extends object>(shared: T, areas: readonly Texts[]): T {
