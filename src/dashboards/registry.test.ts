@@ -4,13 +4,14 @@ import { dashboardResourcesFor } from "./resources";
 
 describe("the dashboards in /dashboards", () => {
   it("are all found and valid, home kept out of the menu", () => {
-    expect(dashboards.map((d) => d.id)).toEqual(["coverage", "evaluation", "funds", "home"]);
+    expect(dashboards.map((d) => d.id)).toEqual(["coverage", "evaluation", "funds", "team", "home"]);
     const menu = dashboardResourcesFor(dashboards).map((r) => [r.list, r.meta?.label]);
     expect(menu).toEqual([
       [undefined, "数据分析"],
       ["/dashboards/coverage", "覆盖情况"],
       ["/dashboards/evaluation", "考核评议"],
       ["/dashboards/funds", "经费保障"],
+      ["/dashboards/team", "队伍建设"],
     ]);
   });
 
