@@ -10,12 +10,13 @@ import coverage from "../dashboards/coverage";
 import evaluation from "../dashboards/evaluation";
 import funds from "../dashboards/funds";
 import home from "../dashboards/home";
+import team from "../dashboards/team";
 import { queryParams } from "../src/dashboards/drill";
 import type { DashboardSpec } from "../src/dashboards/spec";
 import { DEMO_PASSWORD } from "../supabase/local/env";
 import { signedInClient } from "../supabase/local/testing";
 
-const DASHBOARDS: DashboardSpec[] = [coverage, evaluation, funds, home];
+const DASHBOARDS: DashboardSpec[] = [coverage, evaluation, funds, team, home];
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const LEADER = "leader@dangjian.test";
 const APP_URL = process.env.APP_URL ?? `http://127.0.0.1:${process.env.APP_PORT ?? 4173}`;

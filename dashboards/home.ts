@@ -4,6 +4,7 @@ import { coverageByKind } from "./coverage";
 import { evaluationTrend } from "./evaluation";
 import { fundsMonthlyExecution } from "./funds";
 import { meetingCompletionSummary } from "./life";
+import { teamSummary } from "./team";
 
 export const homeKpis = defineQuery({
   rpc: "home_kpis",
@@ -83,6 +84,20 @@ export default defineDashboard({
         },
       },
       link: { route: "/dashboards/life", label: { zh: "组织生活", en: "Meetings" } },
+    // 书记培训覆盖 (§18): this year's share of secretaries with the yearly standard of training hours
+    {
+      id: "training_coverage",
+      title: { zh: "书记培训达标率", en: "Secretaries meeting the training standard" },
+      kind: "kpi",
+      query: { source: teamSummary, params: { p_year: { filter: "year" }, p_org_unit_id: { filter: "org_unit" } } },
+      encode: { value: "training_coverage" },
+      grid: { x: 0, y: 7, w: 6, h: 2 },
+      options: {
+        description: {
+          zh: "所选年度培训学时达到年度标准 (阈值设置) 的支部书记占比; 书记为现任书记",
+          en: "Share of the (current) secretaries whose training hours in the year reach the yearly standard (settings)",
+        },
+      },
     },
     {
       id: "coverage",

@@ -106,6 +106,43 @@ const quarterStart = (s: Scope) => {
   const quarter = s.quarter ?? Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1;
   return `${s.year}-${String(quarter * 3 - 2).padStart(2, "0")}-01`;
 };
+// 队伍建设: a year's secretaries are the current secretaries of the active branches founded by its end; their hours
+// are their attendance at the trainings held in the year; the standard is the setting training_hours_standard.
+const teamWith = `with hours as (select a.member_id, sum(a.hours) as h from training_attendance a join trainings t on t.id = a.training_id
+                                  where t.held_on >= make_date($1::int, 1, 1) and t.held_on < make_date($1::int + 1, 1, 1)
+                                  group by a.member_id),
+       br as (select b.* from branches b where b.status = 'active' and coalesce(b.founded_on, '-infinity') <= make_date($1::int, 12, 31)
+                 and ${unitFilter("b.org_unit_id", 2)}),
+       sec as (select br.org_unit_id, m.professional_title::text as title, coalesce(h.h, 0) as h
+                 from br join members m on m.id = br.secretary_id left join hours h on h.member_id = m.id),
+       std as (select value as s from settings where key = 'training_hours_standard')`;
+const senior = `title in ('senior', 'associate_senior')`;
+const teamByUnit: Query = (s) =>
+  sql(
+    `${teamWith}
+     select u.id as org_unit_id, u.name as org_unit_name,
+            (select count(*) from br where br.org_unit_id = u.id) as branches,
+            (select count(*) from br where br.org_unit_id = u.id and br.secretary_id is null) as branches_without_secretary,
+            (select count(*) from sec where sec.org_unit_id = u.id) as secretaries,
+            (select count(*) from sec where sec.org_unit_id = u.id and title = 'senior') as senior,
+            (select count(*) from sec where sec.org_unit_id = u.id and title = 'associate_senior') as associate_senior,
+            (select count(*) from sec where sec.org_unit_id = u.id and not ${senior}) as other_titles,
+            (select round(count(*) filter (where ${senior})::numeric / nullif(count(*), 0), 4) from sec where sec.org_unit_id = u.id) as senior_title_share,
+            (select count(*) from sec, std where sec.org_unit_id = u.id and h >= std.s) as secretaries_meeting_standard,
+            (select round(count(*) filter (where h >= std.s)::numeric / nullif(count(*), 0), 4) from sec, std where sec.org_unit_id = u.id) as training_coverage,
+            (select round(avg(h), 1) from sec where sec.org_unit_id = u.id) as average_hours
+       from org_units u where u.id in (select org_unit_id from br) order by u.code`,
+    [s.year, s.orgUnitId],
+  );
+const teamKpis: Query = (s) =>
+  sql(
+    `${teamWith}
+     select (select count(*) from br where secretary_id is null) as branches_without_secretary,
+            (select round(count(*) filter (where ${senior})::numeric / nullif(count(*), 0), 4) from sec) as senior_title_share,
+            (select round(count(*) filter (where h >= std.s)::numeric / nullif(count(*), 0), 4) from sec, std) as training_coverage,
+            (select round(avg(h), 1) from sec) as average_hours`,
+    [s.year, s.orgUnitId],
+  );
 
 /** Rows per "<dashboard>/<panel>", for the filters the page shows. */
 export const PANEL_SQL: Record<string, Query> = {
@@ -202,6 +239,44 @@ export const PANEL_SQL: Record<string, Query> = {
       [s.year, s.orgUnitId],
     ),
 
+  "team/kpis": teamKpis,
+  "team/titles_by_unit": teamByUnit,
+  "team/training_by_unit": teamByUnit,
+  "team/hours_distribution": (s) =>
+    sql(
+      `${teamWith}
+       select b.label, (select count(*) from sec, std where case b.k when 0 then h = 0 when 5 then h >= std.s
+                                                   else h > 0 and h >= std.s * (b.k - 1) / 4 and h < std.s * b.k / 4 and h < std.s end) as secretaries
+         from (values (0, '0 学时'), (1, '不足 14 学时'), (2, '14–28 学时'), (3, '28–42 学时'), (4, '42–56 学时'), (5, '56 学时及以上 (达标)')) b (k, label)
+        order by b.k`,
+      [s.year, s.orgUnitId],
+    ),
+  "team/trend": async (s) => {
+    const rows = [];
+    for (let year = 2024; year <= s.year; year++) {
+      const [row] = await sql(
+        `${teamWith}
+         select $1::int as year, (select count(*) from sec) as secretaries,
+                (select count(*) from sec where ${senior}) as senior_title_secretaries,
+                (select round(count(*) filter (where ${senior})::numeric / nullif(count(*), 0), 4) from sec) as senior_title_share,
+                (select count(*) from sec, std where h >= std.s) as secretaries_meeting_standard,
+                (select round(count(*) filter (where h >= std.s)::numeric / nullif(count(*), 0), 4) from sec, std) as training_coverage,
+                (select round(avg(h), 1) from sec) as average_hours`,
+        [year, s.orgUnitId],
+      );
+      rows.push(row);
+    }
+    return rows;
+  },
+  "team/vacant_branches": (s) =>
+    sql(
+      `${teamWith}
+       select br.name as branch_name, br.kind as branch_kind, u.name as org_unit_name,
+              (select count(*) from members m where m.branch_id = br.id) as members, to_char(br.last_election_on, 'YYYY-MM-DD') as last_election_on
+         from br join org_units u on u.id = br.org_unit_id where br.secretary_id is null order by u.code, br.code`,
+      [s.year, s.orgUnitId],
+    ),
+
   "home/kpis": (s) =>
     sql(
       `with br as (select * from branches b where b.status = 'active' and ${unitFilter("b.org_unit_id", 3)}
@@ -223,6 +298,7 @@ export const PANEL_SQL: Record<string, Query> = {
          from cov cross join money`,
       [endOfYear(s.year), s.year, s.orgUnitId],
     ),
+  "home/training_coverage": teamKpis,
   "home/coverage": coverageRows(["c.kind as carrier_kind"], "c.kind"),
   "home/evaluation": evaluationTrend,
   "home/funds": (s) => monthly(s, null),

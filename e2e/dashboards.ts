@@ -6,13 +6,14 @@ import evaluation from "../dashboards/evaluation";
 import funds from "../dashboards/funds";
 import home from "../dashboards/home";
 import life from "../dashboards/life";
+import team from "../dashboards/team";
 import { buildKpi, buildTable, tableColumns } from "../src/dashboards/options";
 import { text, type DashboardSpec, type PanelSpec } from "../src/dashboards/spec";
 import { formatValue } from "../src/dashboards/format";
 import { config } from "../supabase/local/env";
 import { PANEL_SQL, type Scope } from "./dashboards-sql";
 
-export const DASHBOARDS: DashboardSpec[] = [coverage, evaluation, funds, life, home];
+export const DASHBOARDS: DashboardSpec[] = [coverage, evaluation, funds, life, team, home];
 export const routeOf = (spec: DashboardSpec) => (spec.id === "home" ? "/" : `/dashboards/${spec.id}`);
 
 const PAGE_SIZE = 50;
@@ -107,7 +108,7 @@ async function comparePanels(page: Page, spec: DashboardSpec, scope: Scope) {
   for (const panel of spec.panels) {
     const box = panelLocator(page, panel);
     if (panel.kind === "kpi") {
-      // a card with its own query (组织生活) has its own SQL; the others read home_kpis
+      // a card with a query of its own has its own SQL; the others share the dashboard's "kpis" row
       const rows = await (PANEL_SQL[`${spec.id}/${panel.id}`] ?? PANEL_SQL[`${spec.id}/kpis`])(scope);
       expect(await box.locator(".ant-statistic-content").innerText(), `${spec.id}/${panel.id}`).toBe(buildKpi(panel, rows).formatted);
       continue;

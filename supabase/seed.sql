@@ -678,6 +678,145 @@ drop table seed_meeting_branches, seed_meeting_slots;
 -- ---------------------------------------------------------------------------------------------------------
 -- 示范岗、责任区、网络载体 (§12) and 书记培训 (§18). Its own random stream (setseed below), so the sections do not shift each other's draws.
 -- ---------------------------------------------------------------------------------------------------------
+select setseed(0.20261204);
+
+-- 党员示范岗 / 党员责任区: about one full member in twelve holds one; most in a carrier of their unit (a dormitory,
+-- lab, society, research group or practice base), the others at a service window, reading room, teaching building.
+create temp table seed_people_unit_carriers as
+select c.org_unit_id, array_agg(c.id order by c.id) as ids
+  from public.carriers c group by c.org_unit_id;
+
+create temp table seed_people_posts as
+select m.id as member_id, m.category, m.started_on,
+       case when random() < 0.55 then 'model_post'::public.model_post_kind else 'responsibility_zone'::public.model_post_kind end as kind,
+       case when m.ids is not null and random() < 0.65 then m.ids[1 + floor(random() * cardinality(m.ids))::int] end as carrier_id,
+       random() as r_end
+  from (select m.id, m.category, uc.ids,
+               pg_temp.rand_date(greatest(coalesce(m.joined_on, date '2021-09-01') + 30, date '2021-09-01'), date '2026-11-20') as started_on
+          from public.members m
+          join public.branches b on b.id = m.branch_id
+          left join seed_people_unit_carriers uc on uc.org_unit_id = b.org_unit_id
+         where b.status = 'active' and m.status = 'full' and m.category <> 'retired'
+         order by m.id) m
+ where random() < 0.085;
+
+insert into public.model_posts (member_id, kind, title, place, carrier_id, started_on, ended_on)
+select p.member_id, p.kind,
+       case coalesce(p.carrier_kind::text, case p.category when 'student' then 'study' else 'office' end)
+         when 'dormitory' then case p.kind when 'model_post' then '宿舍党员示范岗' else '楼层党员责任区' end
+         when 'lab' then case p.kind when 'model_post' then '实验室安全党员示范岗' else '实验室安全责任区' end
+         when 'society' then case p.kind when 'model_post' then '社团党员示范岗' else '社团活动党员责任区' end
+         when 'research_group' then case p.kind when 'model_post' then '科研攻关党员示范岗' else '课题组党员责任区' end
+         when 'practice_base' then case p.kind when 'model_post' then '实践育人党员示范岗' else '实践基地党员责任区' end
+         when 'study' then case p.kind when 'model_post' then '学业帮扶党员示范岗' else '自习区文明党员责任区' end
+         else case p.kind when 'model_post' then '服务窗口党员示范岗' else '办公区域党员责任区' end
+       end,
+       coalesce(p.carrier_name, pg_temp.pick(case p.category when 'student'
+                                     then '{图书馆三楼自习区,第一教学楼,第二教学楼,学生事务中心,创新创业中心}'::text[]
+                                     else '{学院综合办公室,教务服务窗口,学生事务服务窗口,实验中心,图书馆服务台,后勤服务中心}'::text[] end)),
+       p.carrier_id, p.started_on,
+       case when p.r_end < 0.2 and p.started_on + 400 < date '2026-11-20' then p.started_on + pg_temp.rand_int(180, 400) end
+  from (select p.*, c.kind as carrier_kind, c.name as carrier_name
+          from seed_people_posts p left join public.carriers c on c.id = p.carrier_id
+         order by p.member_id) p;
+
+-- 网络载体 (§5, §12): QQ groups for most branches, WeChat accounts, 易班 for student branches, a few Weibo accounts and
+-- websites of teacher branches. Audience about the branch and the students and teachers it serves.
+insert into public.online_channels (branch_id, kind, name, url, audience)
+select x.branch_id, x.kind,
+       case x.kind
+         when 'wechat' then x.name || '公众号'
+         when 'qq' then x.name || '党员群'
+         when 'yiban' then x.name || '易班工作站'
+         when 'weibo' then x.name || '微博'
+         else x.name || '网站'
+       end,
+       case x.kind
+         when 'wechat' then 'https://mp.weixin.qq.com/mp/profile_ext?__biz=' || substr(md5(x.code || 'wx'), 1, 16)
+         when 'qq' then case when random() < 0.3 then 'https://qm.qq.com/q/' || substr(md5(x.code || 'qq'), 1, 10) end
+         when 'yiban' then 'https://www.yiban.cn/org/' || substr(md5(x.code || 'yb'), 1, 12)
+         when 'weibo' then 'https://weibo.com/u/' || (5000000000 + abs(('x' || substr(md5(x.code), 1, 8))::bit(32)::int))::text
+         else 'https://dj.usst.edu.cn/' || lower(x.code) || '/'
+       end,
+       case x.kind
+         when 'qq' then x.members + pg_temp.rand_int(0, 40)
+         when 'wechat' then pg_temp.rand_int(150, 3500)
+         when 'yiban' then pg_temp.rand_int(80, 900)
+         when 'weibo' then pg_temp.rand_int(300, 6000)
+         else pg_temp.rand_int(200, 2000)
+       end
+  from (
+    select b.id as branch_id, b.code, b.name, b.members, k.kind
+      from (select b.id, b.code, b.name, b.kind,
+                   (select count(*) from public.members m where m.branch_id = b.id)::int as members
+              from public.branches b where b.status = 'active' order by b.id) b
+      cross join lateral (
+        select k.kind from (values ('qq'::public.online_channel_kind, 0.65), ('wechat', case b.kind when 'retired' then 0.1 else 0.45 end),
+                                   ('yiban', case b.kind when 'student' then 0.55 else 0 end), ('weibo', 0.05),
+                                   ('website', case b.kind when 'teacher' then 0.15 else 0.02 end)) k (kind, p)
+         where random() < k.p
+      ) k
+     order by b.id, k.kind
+  ) x;
+
+-- 书记培训 (§18), 2024-2026 (2026 to 20 November). The school runs four trainings a year, two external programmes
+-- take a few secretaries, each unit holds one to three of its own. Secretaries (the current ones) attend with a
+-- diligence of their own that rises a little each year; deputies and committee members attend some too.
+-- Standard: 56 学时 a year (setting training_hours_standard).
+insert into public.trainings (title, organizer, org_unit_id, held_on, hours)
+select format(t.title, y), t.organizer::public.training_organizer, null, make_date(y, t.month, t.day), t.hours
+  from generate_series(2024, 2026) y
+  cross join (values ('%s年基层党支部书记示范培训班', 'school', 3, 22, 16),
+                     ('%s年度党务工作专题网络培训', 'school', 5, 10, 12),
+                     ('%s年党支部书记暑期集中轮训', 'school', 7, 8, 24),
+                     ('%s年新任党支部书记培训', 'school', 10, 18, 8),
+                     ('%s年上海市高校党支部书记网络培训示范班', 'external', 4, 15, 32),
+                     ('%s年全国高校"双带头人"教师党支部书记研修班', 'external', 9, 12, 40)) t (title, organizer, month, day, hours)
+ order by y, t.month;
+
+insert into public.trainings (title, organizer, org_unit_id, held_on, hours)
+select x.short || x.title, 'unit', x.org_unit_id, x.held_on, x.hours
+  from (
+    select u.org_unit_id, u.short, y, t.title, t.hours,
+           pg_temp.rand_date(make_date(y, t.m_from, 1), least(make_date(y, t.m_from + 1, 28), date '2026-11-20')) as held_on, random() as r
+      from (select org_unit_id, short, i from seed_units order by i) u
+      cross join generate_series(2024, 2026) y
+      cross join (values (1, '党支部书记培训会', 6, 3), (2, '党务工作坊', 4, 6), (3, '支部书记专题学习会', 4, 10)) t (n, title, hours, m_from)
+     order by u.i, y, t.n
+  ) x
+ where x.r < 0.75;
+
+create temp table seed_people_attendees as
+select m.id as member_id, b.org_unit_id, m.branch_role, m.professional_title,
+       0.35 + 0.65 * random() as diligence
+  from public.members m join public.branches b on b.id = m.branch_id
+ where b.status = 'active' and m.branch_role in ('secretary', 'deputy_secretary', 'committee_member')
+ order by m.id;
+
+insert into public.training_attendance (training_id, member_id, hours)
+select x.training_id, x.member_id,
+       case when x.r_hours < 0.88 then x.hours else greatest(1, round(x.hours * (0.5 + 0.4 * x.r_hours))) end
+  from (select x.*, random() as r, random() as r_hours
+          from (select t.id as training_id, a.member_id, t.hours,
+                       case
+                         when a.branch_role = 'secretary' then
+                           case t.organizer
+                             when 'school' then case when t.title like '%新任%' then 0.15
+                                                     else least(0.97, a.diligence * (0.92 + 0.06 * (extract(year from t.held_on) - 2024))) end
+                             when 'unit' then least(0.97, 0.3 + a.diligence * 0.7)
+                             else case when a.professional_title in ('senior', 'associate_senior') then 0.22 else 0.07 end * a.diligence
+                           end
+                         when t.organizer = 'unit' then 0.45 * a.diligence
+                         when t.organizer = 'school' and t.title not like '%新任%' then 0.12 * a.diligence
+                         else 0
+                       end as p
+                  from public.trainings t
+                  join seed_people_attendees a on t.organizer <> 'unit' or a.org_unit_id = t.org_unit_id
+                 order by t.id, a.member_id) x) x
+ where x.r < x.p;
+
+drop table seed_people_unit_carriers, seed_people_posts, seed_people_attendees;
+analyze public.model_posts, public.online_channels, public.trainings, public.training_attendance;
 -- (end of section people)
 
 -- ---------------------------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ import { dashboardResourcesFor } from "./resources";
 
 describe("the dashboards in /dashboards", () => {
   it("are all found and valid, home kept out of the menu", () => {
-    expect(dashboards.map((d) => d.id)).toEqual(["coverage", "evaluation", "funds", "life", "home"]);
+    expect(dashboards.map((d) => d.id)).toEqual(["coverage", "evaluation", "funds", "life", "team", "home"]);
     const menu = dashboardResourcesFor(dashboards).map((r) => [r.list, r.meta?.label]);
     expect(menu).toEqual([
       [undefined, "数据分析"],
@@ -12,6 +12,7 @@ describe("the dashboards in /dashboards", () => {
       ["/dashboards/evaluation", "考核评议"],
       ["/dashboards/funds", "经费保障"],
       ["/dashboards/life", "组织生活"],
+      ["/dashboards/team", "队伍建设"],
     ]);
   });
 

@@ -3,6 +3,7 @@
 // register does not grow (or conflict in) one big file. Top-level keys are the area's own; `enums` merges.
 import { importTexts } from "../crud/import/texts";
 import { listToolsTexts } from "../crud/listTools.texts";
+import { coverageTexts } from "../resources/coverage.texts";
 import { excellenceTexts } from "../resources/excellence.texts";
 import { lifeTexts } from "../resources/life.texts";
 import { outreachTexts } from "../resources/outreach.texts";
@@ -12,7 +13,9 @@ import { trainingTexts } from "../resources/training.texts";
 type Texts = { [key: string]: string | Texts };
 export type AreaTexts = { zhCN: Texts; en: Texts };
 
-export const AREA_TEXTS: readonly AreaTexts[] = [lifeTexts, outreachTexts, excellenceTexts, trainingTexts, systemTexts, importTexts, listToolsTexts];
+export const AREA_TEXTS: readonly AreaTexts[] = [
+  coverageTexts, lifeTexts, outreachTexts, excellenceTexts, trainingTexts, systemTexts, importTexts, listToolsTexts,
+];
 
 /** The shared dictionary with each area's keys added; a key defined twice is a mistake and throws. */
 export function withAreaTexts<T extends object>(shared: T, areas: readonly Texts[]): T {

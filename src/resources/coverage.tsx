@@ -1,7 +1,7 @@
-// 覆盖与载体: carriers and the branches that reach them (§11).
-import { HomeOutlined, LinkOutlined } from "@ant-design/icons";
+// 覆盖与载体: carriers and the branches that reach them (§11); members' 示范岗 / 责任区 and branches' 网络载体 (§5, §12).
+import { FlagOutlined, GlobalOutlined, HomeOutlined, LinkOutlined } from "@ant-design/icons";
 import { defineResource, type ResourceDef } from "../crud/types";
-import { CARRIER_KIND, COVERAGE_FORM, toBranch, toCarrier, toOrgUnit } from "./shared";
+import { CARRIER_KIND, COVERAGE_FORM, MODEL_POST_KIND, ONLINE_CHANNEL_KIND, memberScopeFilters, toBranch, toCarrier, toMemberWithUnit, toOrgUnit } from "./shared";
 
 export const coverageResources: ResourceDef[] = [
   defineResource({
@@ -52,4 +52,42 @@ export const coverageResources: ResourceDef[] = [
     ],
   }),
 
+  // 党员示范岗 / 党员责任区 (§12): a member's post or zone, optionally in a carrier of the member's unit.
+  defineResource({
+    name: "model_posts",
+    route: "/model-posts",
+    group: "coverage",
+    icon: <FlagOutlined />,
+    titleField: "title",
+    defaultSort: { field: "started_on", order: "desc" },
+    fields: [
+      { name: "member_id", type: "relation", relation: toMemberWithUnit, required: true, list: true, filter: true },
+      ...memberScopeFilters("model_posts"),
+      { name: "kind", type: "enum", enum: MODEL_POST_KIND, required: true, list: true, filter: true, defaultValue: "model_post" },
+      { name: "title", type: "text", required: true, maxLength: 100, list: true, search: true },
+      { name: "place", type: "text", maxLength: 200, list: true, search: true },
+      { name: "carrier_id", type: "relation", relation: toCarrier, list: true, filter: true, help: "model_posts.help.carrier" },
+      { name: "started_on", type: "date", required: true, maxYearsAhead: 1, list: true, filter: true },
+      { name: "ended_on", type: "date", maxYearsAhead: 10, list: true, help: "model_posts.help.ended" },
+      { name: "updated_at", type: "datetime", form: false },
+    ],
+  }),
+  // 网络载体 (§5, §12): a branch's WeChat account, QQ group, 易班, Weibo, website.
+  defineResource({
+    name: "online_channels",
+    route: "/online-channels",
+    group: "coverage",
+    icon: <GlobalOutlined />,
+    titleField: "name",
+    defaultSort: { field: "id", order: "desc" },
+    fields: [
+      { name: "branch_id", type: "relation", relation: { ...toBranch, inner: true, select: "id,name,org_unit_id" }, required: true, list: true, filter: true },
+      { name: "branch.org_unit_id", type: "relation", relation: toOrgUnit, label: "online_channels.fields.org_unit_id", filter: true, form: false, show: false },
+      { name: "kind", type: "enum", enum: ONLINE_CHANNEL_KIND, required: true, list: true, filter: true },
+      { name: "name", type: "text", required: true, maxLength: 100, list: true, search: true },
+      { name: "url", type: "text", maxLength: 500, list: true, help: "online_channels.help.url" },
+      { name: "audience", type: "number", min: 0, max: 10_000_000, required: true, list: true, defaultValue: 0, help: "online_channels.help.audience" },
+      { name: "updated_at", type: "datetime", form: false },
+    ],
+  }),
 ];

@@ -24,6 +24,9 @@ export const FUND_CATEGORY = enumOf("fund_category", ["activity", "fee_refund", 
 export const CYCLE_STATUS = enumOf("cycle_status", ["draft", "open", "closed"]);
 export const BRANCH_GRADE = enumOf("branch_grade", ["excellent", "good", "qualified", "unqualified"]);
 export const MEMBER_GRADE = enumOf("member_grade", ["excellent", "qualified", "basically_qualified", "unqualified"]);
+export const MODEL_POST_KIND = enumOf("model_post_kind", ["model_post", "responsibility_zone"]);
+export const ONLINE_CHANNEL_KIND = enumOf("online_channel_kind", ["wechat", "qq", "yiban", "weibo", "website", "other"]);
+export const TRAINING_ORGANIZER = enumOf("training_organizer", ["school", "unit", "external"]);
 export const AUDIT_ACTION = enumOf("audit_action", ["insert", "update", "delete"]);
 export const AUDITED_TABLE = enumOf("audited_table", [
   "org_units", "branches", "members", "carriers", "carrier_coverages", "partnerships", "partnership_activities",

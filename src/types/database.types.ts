@@ -399,140 +399,6 @@ export type Database = {
           },
         ]
       }
-      meeting_attendance: {
-        Row: {
-          absence_reason: string | null
-          created_at: string
-          id: number
-          meeting_id: number
-          member_id: number
-          present: boolean
-          updated_at: string
-        }
-        Insert: {
-          absence_reason?: string | null
-          created_at?: string
-          id?: never
-          meeting_id: number
-          member_id: number
-          present?: boolean
-          updated_at?: string
-        }
-        Update: {
-          absence_reason?: string | null
-          created_at?: string
-          id?: never
-          meeting_id?: number
-          member_id?: number
-          present?: boolean
-          updated_at?: string
-        }
-        Relationships: [
-          {
-            foreignKeyName: "meeting_attendance_meeting_id_fkey"
-            columns: ["meeting_id"]
-            referencedRelation: "meetings"
-            referencedColumns: ["id"]
-          },
-          {
-            foreignKeyName: "meeting_attendance_member_id_fkey"
-            columns: ["member_id"]
-            referencedRelation: "members"
-            referencedColumns: ["id"]
-          },
-        ]
-      }
-      meeting_standards: {
-        Row: {
-          created_at: string
-          frequency: Database["public"]["Enums"]["meeting_frequency"]
-          id: number
-          kind: Database["public"]["Enums"]["meeting_kind"]
-          note: string
-          per_period: number
-          updated_at: string
-        }
-        Insert: {
-          created_at?: string
-          frequency: Database["public"]["Enums"]["meeting_frequency"]
-          id?: never
-          kind: Database["public"]["Enums"]["meeting_kind"]
-          note?: string
-          per_period?: number
-          updated_at?: string
-        }
-        Update: {
-          created_at?: string
-          frequency?: Database["public"]["Enums"]["meeting_frequency"]
-          id?: never
-          kind?: Database["public"]["Enums"]["meeting_kind"]
-          note?: string
-          per_period?: number
-          updated_at?: string
-        }
-        Relationships: []
-      }
-      meetings: {
-        Row: {
-          absent_count: number
-          branch_id: number | null
-          content: string | null
-          created_at: string
-          expected_count: number
-          held_on: string
-          host: string | null
-          id: number
-          kind: Database["public"]["Enums"]["meeting_kind"]
-          org_unit_id: number
-          present_count: number
-          title: string
-          updated_at: string
-        }
-        Insert: {
-          absent_count?: number
-          branch_id?: number | null
-          content?: string | null
-          created_at?: string
-          expected_count?: number
-          held_on: string
-          host?: string | null
-          id?: never
-          kind: Database["public"]["Enums"]["meeting_kind"]
-          org_unit_id: number
-          present_count?: number
-          title: string
-          updated_at?: string
-        }
-        Update: {
-          absent_count?: number
-          branch_id?: number | null
-          content?: string | null
-          created_at?: string
-          expected_count?: number
-          held_on?: string
-          host?: string | null
-          id?: never
-          kind?: Database["public"]["Enums"]["meeting_kind"]
-          org_unit_id?: number
-          present_count?: number
-          title?: string
-          updated_at?: string
-        }
-        Relationships: [
-          {
-            foreignKeyName: "meetings_branch_id_fkey"
-            columns: ["branch_id"]
-            referencedRelation: "branches"
-            referencedColumns: ["id"]
-          },
-          {
-            foreignKeyName: "meetings_org_unit_id_fkey"
-            columns: ["org_unit_id"]
-            referencedRelation: "org_units"
-            referencedColumns: ["id"]
-          },
-        ]
-      }
       member_posts: {
         Row: {
           created_at: string
@@ -671,6 +537,98 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "members_branch_id_fkey"
+            columns: ["branch_id"]
+            referencedRelation: "branches"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      model_posts: {
+        Row: {
+          carrier_id: number | null
+          created_at: string
+          ended_on: string | null
+          id: number
+          kind: Database["public"]["Enums"]["model_post_kind"]
+          member_id: number
+          place: string | null
+          started_on: string
+          title: string
+          updated_at: string
+        }
+        Insert: {
+          carrier_id?: number | null
+          created_at?: string
+          ended_on?: string | null
+          id?: never
+          kind: Database["public"]["Enums"]["model_post_kind"]
+          member_id: number
+          place?: string | null
+          started_on: string
+          title: string
+          updated_at?: string
+        }
+        Update: {
+          carrier_id?: number | null
+          created_at?: string
+          ended_on?: string | null
+          id?: never
+          kind?: Database["public"]["Enums"]["model_post_kind"]
+          member_id?: number
+          place?: string | null
+          started_on?: string
+          title?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "model_posts_carrier_id_fkey"
+            columns: ["carrier_id"]
+            referencedRelation: "carriers"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "model_posts_member_id_fkey"
+            columns: ["member_id"]
+            referencedRelation: "members"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      online_channels: {
+        Row: {
+          audience: number
+          branch_id: number
+          created_at: string
+          id: number
+          kind: Database["public"]["Enums"]["online_channel_kind"]
+          name: string
+          updated_at: string
+          url: string | null
+        }
+        Insert: {
+          audience?: number
+          branch_id: number
+          created_at?: string
+          id?: never
+          kind: Database["public"]["Enums"]["online_channel_kind"]
+          name: string
+          updated_at?: string
+          url?: string | null
+        }
+        Update: {
+          audience?: number
+          branch_id?: number
+          created_at?: string
+          id?: never
+          kind?: Database["public"]["Enums"]["online_channel_kind"]
+          name?: string
+          updated_at?: string
+          url?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "online_channels_branch_id_fkey"
             columns: ["branch_id"]
             referencedRelation: "branches"
             referencedColumns: ["id"]
@@ -881,6 +839,86 @@ export type Database = {
         }
         Relationships: []
       }
+      training_attendance: {
+        Row: {
+          created_at: string
+          hours: number
+          id: number
+          member_id: number
+          training_id: number
+          updated_at: string
+        }
+        Insert: {
+          created_at?: string
+          hours: number
+          id?: never
+          member_id: number
+          training_id: number
+          updated_at?: string
+        }
+        Update: {
+          created_at?: string
+          hours?: number
+          id?: never
+          member_id?: number
+          training_id?: number
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "training_attendance_member_id_fkey"
+            columns: ["member_id"]
+            referencedRelation: "members"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "training_attendance_training_id_fkey"
+            columns: ["training_id"]
+            referencedRelation: "trainings"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      trainings: {
+        Row: {
+          created_at: string
+          held_on: string
+          hours: number
+          id: number
+          org_unit_id: number | null
+          organizer: Database["public"]["Enums"]["training_organizer"]
+          title: string
+          updated_at: string
+        }
+        Insert: {
+          created_at?: string
+          held_on: string
+          hours: number
+          id?: never
+          org_unit_id?: number | null
+          organizer: Database["public"]["Enums"]["training_organizer"]
+          title: string
+          updated_at?: string
+        }
+        Update: {
+          created_at?: string
+          held_on?: string
+          hours?: number
+          id?: never
+          org_unit_id?: number | null
+          organizer?: Database["public"]["Enums"]["training_organizer"]
+          title?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "trainings_org_unit_id_fkey"
+            columns: ["org_unit_id"]
+            referencedRelation: "org_units"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
     }
     Views: {
       [_ in never]: never
@@ -939,17 +977,14 @@ export type Database = {
           standard: number
         }[]
       }
-      branches_without_meetings: {
-        Args: {
-          p_branch_kind?: Database["public"]["Enums"]["branch_kind"]
-          p_day?: string
-          p_org_unit_id?: number
-        }
+      branches_without_secretary: {
+        Args: { p_org_unit_id?: number; p_year?: number }
         Returns: {
           branch_code: string
           branch_id: number
+          branch_kind: Database["public"]["Enums"]["branch_kind"]
           branch_name: string
-          last_held_on: string
+          last_election_on: string
           members: number
           org_unit_id: number
           org_unit_name: string
@@ -1183,86 +1218,6 @@ export type Database = {
           spent: number
         }[]
       }
-      meeting_attendance_trend: {
-        Args: {
-          p_branch_kind?: Database["public"]["Enums"]["branch_kind"]
-          p_day?: string
-          p_org_unit_id?: number
-        }
-        Returns: {
-          attendance_rate: number
-          expected: number
-          meetings: number
-          present: number
-          quarter_label: string
-          quarter_start: string
-        }[]
-      }
-      meeting_completion_by_kind: {
-        Args: {
-          p_branch_kind?: Database["public"]["Enums"]["branch_kind"]
-          p_day?: string
-          p_org_unit_id?: number
-        }
-        Returns: {
-          completion_rate: number
-          expected: number
-          frequency: Database["public"]["Enums"]["meeting_frequency"]
-          held: number
-          kind: Database["public"]["Enums"]["meeting_kind"]
-        }[]
-      }
-      meeting_completion_by_unit_quarter: {
-        Args: {
-          p_branch_kind?: Database["public"]["Enums"]["branch_kind"]
-          p_day?: string
-          p_org_unit_id?: number
-        }
-        Returns: {
-          completion_rate: number
-          expected: number
-          held: number
-          org_unit_code: string
-          org_unit_id: number
-          org_unit_name: string
-          quarter: string
-        }[]
-      }
-      meeting_completion_summary: {
-        Args: {
-          p_branch_kind?: Database["public"]["Enums"]["branch_kind"]
-          p_day?: string
-          p_org_unit_id?: number
-        }
-        Returns: {
-          completion_rate: number
-          expected: number
-          held: number
-        }[]
-      }
-      meeting_quarter_status: {
-        Args: {
-          p_branch_kind?: Database["public"]["Enums"]["branch_kind"]
-          p_day?: string
-          p_org_unit_id?: number
-          p_quarter?: number
-        }
-        Returns: {
-          branch_code: string
-          branch_committee: string
-          branch_id: number
-          branch_name: string
-          general_meeting: string
-          group_meeting: string
-          kinds_done: number
-          kinds_due: number
-          org_life: string
-          org_unit_id: number
-          org_unit_name: string
-          party_lecture: string
-          theme_day: string
-        }[]
-      }
       my_profile: {
         Args: Record<PropertyKey, never>
         Returns: {
@@ -1295,29 +1250,64 @@ export type Database = {
           isSetofReturn: false
         }
       }
-      set_meeting_attendance: {
-        Args: { p_meeting_id: number; p_rows: Json }
+      team_by_unit: {
+        Args: { p_org_unit_id?: number; p_year?: number }
         Returns: {
-          absent_count: number
-          branch_id: number | null
-          content: string | null
-          created_at: string
-          expected_count: number
-          held_on: string
-          host: string | null
-          id: number
-          kind: Database["public"]["Enums"]["meeting_kind"]
+          associate_senior: number
+          average_hours: number
+          branches: number
+          branches_without_secretary: number
+          org_unit_code: string
           org_unit_id: number
-          present_count: number
-          title: string
-          updated_at: string
+          org_unit_name: string
+          other_titles: number
+          secretaries: number
+          secretaries_meeting_standard: number
+          senior: number
+          senior_title_share: number
+          training_coverage: number
+        }[]
+      }
+      team_summary: {
+        Args: { p_org_unit_id?: number; p_year?: number }
+        Returns: {
+          average_hours: number
+          branches: number
+          branches_without_secretary: number
+          secretaries: number
+          secretaries_meeting_standard: number
+          senior_title_secretaries: number
+          senior_title_share: number
+          standard_hours: number
+          trained_secretaries: number
+          training_coverage: number
+        }[]
+      }
+      team_training_hours_distribution: {
+        Args: { p_org_unit_id?: number; p_year?: number }
+        Returns: {
+          bucket: number
+          hours_from: number
+          hours_to: number
+          label: string
+          secretaries: number
+        }[]
+      }
+      team_trend: {
+        Args: {
+          p_from_year?: number
+          p_org_unit_id?: number
+          p_to_year?: number
         }
-        SetofOptions: {
-          from: "*"
-          to: "meetings"
-          isOneToOne: true
-          isSetofReturn: false
-        }
+        Returns: {
+          average_hours: number
+          secretaries: number
+          secretaries_meeting_standard: number
+          senior_title_secretaries: number
+          senior_title_share: number
+          training_coverage: number
+          year: number
+        }[]
       }
       transfer_members: {
         Args: {
@@ -1389,15 +1379,6 @@ export type Database = {
         | "training"
         | "other"
       gender: "male" | "female"
-      meeting_frequency: "monthly" | "quarterly" | "yearly"
-      meeting_kind:
-        | "branch_committee"
-        | "general_meeting"
-        | "group_meeting"
-        | "party_lecture"
-        | "theme_day"
-        | "org_life"
-        | "secretary_forum"
       member_category: "student" | "teacher" | "staff" | "retired"
       member_grade:
         | "excellent"
@@ -1405,6 +1386,14 @@ export type Database = {
         | "basically_qualified"
         | "unqualified"
       member_status: "probationary" | "full"
+      model_post_kind: "model_post" | "responsibility_zone"
+      online_channel_kind:
+        | "wechat"
+        | "qq"
+        | "yiban"
+        | "weibo"
+        | "website"
+        | "other"
       org_unit_category: "college" | "administration" | "affiliated"
       org_unit_kind: "party_committee" | "general_branch" | "direct_branch"
       partner_kind:
@@ -1433,6 +1422,7 @@ export type Database = {
         | "teachers_students"
         | "members"
         | "society"
+      training_organizer: "school" | "unit" | "external"
     }
     CompositeTypes: {
       [_ in never]: never
@@ -1606,16 +1596,6 @@ export const Constants = {
         "other",
       ],
       gender: ["male", "female"],
-      meeting_frequency: ["monthly", "quarterly", "yearly"],
-      meeting_kind: [
-        "branch_committee",
-        "general_meeting",
-        "group_meeting",
-        "party_lecture",
-        "theme_day",
-        "org_life",
-        "secretary_forum",
-      ],
       member_category: ["student", "teacher", "staff", "retired"],
       member_grade: [
         "excellent",
@@ -1624,6 +1604,15 @@ export const Constants = {
         "unqualified",
       ],
       member_status: ["probationary", "full"],
+      model_post_kind: ["model_post", "responsibility_zone"],
+      online_channel_kind: [
+        "wechat",
+        "qq",
+        "yiban",
+        "weibo",
+        "website",
+        "other",
+      ],
       org_unit_category: ["college", "administration", "affiliated"],
       org_unit_kind: ["party_committee", "general_branch", "direct_branch"],
       partner_kind: [
@@ -1656,6 +1645,7 @@ export const Constants = {
         "members",
         "society",
       ],
+      training_organizer: ["school", "unit", "external"],
     },
   },
 } as const

@@ -16,6 +16,7 @@ export const seededTables = [
   "meetings", "meeting_attendance",
 
   // 示范岗、网络载体与书记培训
+  "model_posts", "online_channels", "trainings", "training_attendance",
 
   // 联系点与走访
 
