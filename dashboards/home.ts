@@ -84,6 +84,7 @@ export default defineDashboard({
         },
       },
       link: { route: "/dashboards/life", label: { zh: "组织生活", en: "Meetings" } },
+    },
     // 书记培训覆盖 (§18): this year's share of secretaries with the yearly standard of training hours
     {
       id: "training_coverage",
@@ -91,7 +92,7 @@ export default defineDashboard({
       kind: "kpi",
       query: { source: teamSummary, params: { p_year: { filter: "year" }, p_org_unit_id: { filter: "org_unit" } } },
       encode: { value: "training_coverage" },
-      grid: { x: 0, y: 7, w: 6, h: 2 },
+      grid: { x: 6, y: 7, w: 6, h: 2 },
       options: {
         description: {
           zh: "所选年度培训学时达到年度标准 (阈值设置) 的支部书记占比; 书记为现任书记",
