@@ -17,6 +17,7 @@ export const seededTables = [
   // 示范岗、网络载体与书记培训
 
   // 联系点与走访
+  "contact_points", "visits",
 
   // 案例与卓越
 
