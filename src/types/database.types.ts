@@ -271,6 +271,58 @@ export type Database = {
           },
         ]
       }
+      contact_points: {
+        Row: {
+          branch_id: number
+          contact_id: string
+          created_at: string
+          duties: string | null
+          ended_on: string | null
+          id: number
+          started_on: string
+          updated_at: string
+        }
+        Insert: {
+          branch_id: number
+          contact_id: string
+          created_at?: string
+          duties?: string | null
+          ended_on?: string | null
+          id?: never
+          started_on: string
+          updated_at?: string
+        }
+        Update: {
+          branch_id?: number
+          contact_id?: string
+          created_at?: string
+          duties?: string | null
+          ended_on?: string | null
+          id?: never
+          started_on?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "contact_points_branch_id_fkey"
+            columns: ["branch_id"]
+            referencedRelation: "branches"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "contact_points_contact_id_fkey"
+            columns: ["contact_id"]
+            referencedRelation: "contact_people"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "contact_points_contact_id_fkey"
+            columns: ["contact_id"]
+            referencedRelation: "profiles"
+            referencedColumns: ["user_id"]
+          },
+        ]
+      }
       evaluation_cycles: {
         Row: {
           created_at: string
@@ -747,9 +799,100 @@ export type Database = {
         }
         Relationships: []
       }
+      visits: {
+        Row: {
+          branch_id: number
+          created_at: string
+          follow_up: string | null
+          id: number
+          kind: Database["public"]["Enums"]["visit_kind"]
+          problems: string | null
+          resolved_on: string | null
+          summary: string | null
+          updated_at: string
+          visited_on: string
+          visitor_id: string | null
+          visitor_name: string | null
+        }
+        Insert: {
+          branch_id: number
+          created_at?: string
+          follow_up?: string | null
+          id?: never
+          kind: Database["public"]["Enums"]["visit_kind"]
+          problems?: string | null
+          resolved_on?: string | null
+          summary?: string | null
+          updated_at?: string
+          visited_on: string
+          visitor_id?: string | null
+          visitor_name?: string | null
+        }
+        Update: {
+          branch_id?: number
+          created_at?: string
+          follow_up?: string | null
+          id?: never
+          kind?: Database["public"]["Enums"]["visit_kind"]
+          problems?: string | null
+          resolved_on?: string | null
+          summary?: string | null
+          updated_at?: string
+          visited_on?: string
+          visitor_id?: string | null
+          visitor_name?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "visits_branch_id_fkey"
+            columns: ["branch_id"]
+            referencedRelation: "branches"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "visits_visitor_id_fkey"
+            columns: ["visitor_id"]
+            referencedRelation: "contact_people"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "visits_visitor_id_fkey"
+            columns: ["visitor_id"]
+            referencedRelation: "profiles"
+            referencedColumns: ["user_id"]
+          },
+        ]
+      }
     }
     Views: {
-      [_ in never]: never
+      contact_people: {
+        Row: {
+          display_name: string | null
+          id: string | null
+          org_unit_id: number | null
+          role: Database["public"]["Enums"]["app_role"] | null
+        }
+        Insert: {
+          display_name?: string | null
+          id?: string | null
+          org_unit_id?: number | null
+          role?: Database["public"]["Enums"]["app_role"] | null
+        }
+        Update: {
+          display_name?: string | null
+          id?: string | null
+          org_unit_id?: number | null
+          role?: Database["public"]["Enums"]["app_role"] | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "profiles_org_unit_id_fkey"
+            columns: ["org_unit_id"]
+            referencedRelation: "org_units"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
     }
     Functions: {
       admin_create_account: {
@@ -803,6 +946,29 @@ export type Database = {
           per_member: number
           shortfall: number
           standard: number
+        }[]
+      }
+      contact_point_coverage: {
+        Args: { p_day?: string; p_org_unit_id?: number }
+        Returns: {
+          branches: number
+          contact_share: number
+          leader_contact_share: number
+          org_unit_code: string
+          org_unit_id: number
+          org_unit_name: string
+          with_contact: number
+          with_leader_contact: number
+        }[]
+      }
+      contact_point_summary: {
+        Args: { p_day?: string; p_org_unit_id?: number }
+        Returns: {
+          branches: number
+          contact_share: number
+          leader_contact_share: number
+          with_contact: number
+          with_leader_contact: number
         }[]
       }
       coverage_by_kind: {
@@ -1033,6 +1199,32 @@ export type Database = {
           spent: number
         }[]
       }
+      my_contact_points: {
+        Args: { p_day?: string }
+        Returns: {
+          branch_id: number
+          branch_name: string
+          contact_point_id: number
+          last_visited_on: string
+          open_follow_ups: number
+          org_unit_name: string
+          started_on: string
+          visits_this_year: number
+        }[]
+      }
+      my_open_follow_ups: {
+        Args: { p_day?: string }
+        Returns: {
+          branch_name: string
+          days_open: number
+          follow_up: string
+          kind: Database["public"]["Enums"]["visit_kind"]
+          org_unit_name: string
+          problems: string
+          visit_id: number
+          visited_on: string
+        }[]
+      }
       my_profile: {
         Args: Record<PropertyKey, never>
         Returns: {
@@ -1042,6 +1234,22 @@ export type Database = {
           org_unit_name: string
           role: Database["public"]["Enums"]["app_role"]
           user_id: string
+        }[]
+      }
+      open_follow_ups: {
+        Args: { p_day?: string; p_org_unit_id?: number }
+        Returns: {
+          branch_id: number
+          branch_name: string
+          days_open: number
+          follow_up: string
+          kind: Database["public"]["Enums"]["visit_kind"]
+          org_unit_id: number
+          org_unit_name: string
+          problems: string
+          visit_id: number
+          visited_on: string
+          visitor: string
         }[]
       }
       reopen_evaluation_cycle: {
@@ -1090,6 +1298,16 @@ export type Database = {
           org_unit_code: string
           org_unit_id: number
           org_unit_name: string
+        }[]
+      }
+      visits_by_leader_year: {
+        Args: { p_from_year: number; p_org_unit_id?: number; p_to_year: number }
+        Returns: {
+          visitor_id: string
+          visitor_name: string
+          visits: number
+          with_problems: number
+          year: number
         }[]
       }
     }
@@ -1170,6 +1388,7 @@ export type Database = {
         | "teachers_students"
         | "members"
         | "society"
+      visit_kind: "visit" | "research" | "guidance" | "forum" | "reception"
     }
     CompositeTypes: {
       [_ in never]: never
@@ -1383,6 +1602,7 @@ export const Constants = {
         "members",
         "society",
       ],
+      visit_kind: ["visit", "research", "guidance", "forum", "reception"],
     },
   },
 } as const

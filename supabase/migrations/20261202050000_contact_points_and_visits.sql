@@ -95,7 +95,6 @@ as $$
 declare
   person public.profiles;
   branch_unit bigint := (select b.org_unit_id from public.branches b where b.id = p_branch_id);
-  caller_unit bigint := app.committee_org_unit_id();
 begin
   if p_person is null then
     return;
@@ -108,15 +107,30 @@ begin
     perform app.reject(p_table || '_person_scope', p_field,
                        format('%s须为校领导、组织部或该支部所在二级党组织的人员', p_what));
   end if;
-  -- A committee keeps its own people's contact points and visits; the leaders' are 组织部's (§16).
-  if caller_unit is not null and person.role <> 'committee_admin' then
+  perform app.check_outreach_committee(p_table, p_field, p_person);
+end;
+$$;
+comment on function app.check_outreach_person(text, text, uuid, bigint, text) is
+  '联系点与走访的联系人/走访人检查: 本单位人员或校级人员; 二级党组织只能登记本单位人员';
+
+-- A committee keeps its own people's contact points and visits; the leaders' and 组织部's are the department's
+-- (§16): a committee neither records, edits nor deletes them. (A person of another unit cannot occur: the branch
+-- is the committee's, and its people are the branch's unit's.)
+create function app.check_outreach_committee(p_table text, p_field text, p_person uuid)
+returns void
+language plpgsql stable security definer
+set search_path = ''
+as $$
+begin
+  if p_person is not null and app.committee_org_unit_id() is not null
+     and (select p.role from public.profiles p where p.user_id = p_person) is distinct from 'committee_admin' then
     perform app.reject(p_table || '_leader_by_org_admin', p_field,
                        format('校领导和组织部人员的%s由组织部登记', case p_table when 'visits' then '走访' else '联系点' end));
   end if;
 end;
 $$;
-comment on function app.check_outreach_person(text, text, uuid, bigint, text) is
-  '联系点与走访的联系人/走访人检查: 本单位人员或校级人员; 二级党组织只能登记本单位人员';
+comment on function app.check_outreach_committee(text, text, uuid) is
+  '二级党组织只能登记、修改、删除本单位人员的联系点与走访; 校领导和组织部人员的由组织部登记';
 
 create function app.check_contact_points() returns trigger
 language plpgsql security definer
@@ -130,6 +144,9 @@ begin
     if (select b.status from public.branches b where b.id = new.branch_id) <> 'active' then
       perform app.reject('contact_points_branch_active', 'branch_id', '只能在正常状态的党支部建立联系点');
     end if;
+  end if;
+  if tg_op = 'UPDATE' then -- a committee edits only its own people's rows (the old row's person is judged too)
+    perform app.check_outreach_committee('contact_points', 'contact_id', old.contact_id);
   end if;
   if tg_op = 'INSERT' or new.contact_id is distinct from old.contact_id or new.branch_id is distinct from old.branch_id then
     perform app.check_outreach_person('contact_points', 'contact_id', new.contact_id, new.branch_id, '联系人');
@@ -164,6 +181,9 @@ begin
   if new.resolved_on is not null and nullif(btrim(new.follow_up), '') is null and nullif(btrim(new.problems), '') is null then
     perform app.reject('visits_resolved_needs_problem', 'resolved_on', '没有反映的问题或跟进措施, 无需填写解决日期');
   end if;
+  if tg_op = 'UPDATE' then
+    perform app.check_outreach_committee('visits', 'visitor_id', old.visitor_id);
+  end if;
   if tg_op = 'INSERT' or new.visitor_id is distinct from old.visitor_id or new.branch_id is distinct from old.branch_id then
     perform app.check_outreach_person('visits', 'visitor_id', new.visitor_id, new.branch_id, '走访人');
   end if;
@@ -172,6 +192,22 @@ end;
 $$;
 create trigger visits_rules before insert or update on public.visits
   for each row execute function app.check_visits();
+
+-- A committee deletes only its own people's contact points and visits (RLS has already limited it to its unit).
+create function app.check_outreach_delete() returns trigger
+language plpgsql security definer
+set search_path = ''
+as $$
+begin
+  perform app.check_outreach_committee(tg_table_name, null,
+    (to_jsonb(old) ->> case tg_table_name when 'visits' then 'visitor_id' else 'contact_id' end)::uuid);
+  return old;
+end;
+$$;
+create trigger contact_points_delete_rules before delete on public.contact_points
+  for each row execute function app.check_outreach_delete();
+create trigger visits_delete_rules before delete on public.visits
+  for each row execute function app.check_outreach_delete();
 
 -- ---------------------------------------------------------------------------------------------------------
 -- Field limits, access, audit
@@ -436,4 +472,5 @@ revoke all on function public.contact_point_coverage(date, bigint), public.conta
 grant execute on function public.contact_point_coverage(date, bigint), public.contact_point_summary(date, bigint),
   public.visits_by_leader_year(integer, integer, bigint), public.open_follow_ups(date, bigint),
   public.my_contact_points(date), public.my_open_follow_ups(date) to authenticated, service_role;
-revoke all on function app.check_outreach_person(text, text, uuid, bigint, text) from public, anon;
+revoke all on function app.check_outreach_person(text, text, uuid, bigint, text), app.check_outreach_committee(text, text, uuid)
+  from public, anon;
