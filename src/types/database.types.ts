@@ -281,6 +281,7 @@ export type Database = {
           id: number
           started_on: string
           updated_at: string
+          active: boolean | null
         }
         Insert: {
           branch_id: number
@@ -813,6 +814,7 @@ export type Database = {
           visited_on: string
           visitor_id: string | null
           visitor_name: string | null
+          follow_up_open: boolean | null
         }
         Insert: {
           branch_id: number
@@ -895,6 +897,12 @@ export type Database = {
       }
     }
     Functions: {
+      active: {
+        Args: {
+          contact_point: Database["public"]["Tables"]["contact_points"]["Row"]
+        }
+        Returns: boolean
+      }
       admin_create_account: {
         Args: {
           p_display_name: string
@@ -1131,6 +1139,10 @@ export type Database = {
           previous_year: number
           year: number
         }[]
+      }
+      follow_up_open: {
+        Args: { visit: Database["public"]["Tables"]["visits"]["Row"] }
+        Returns: boolean
       }
       funds_by_category: {
         Args: {

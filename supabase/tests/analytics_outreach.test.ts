@@ -43,7 +43,7 @@ const coverageSql = (day: string, unit: number | null) =>
       group by u.id, u.code, u.name order by u.code`,
     [day, unit],
   ).then((rows) =>
-    plain(rows).map((r) => ({
+    plain(rows).map((r): Record<string, unknown> => ({
       ...r,
       contact_share: Math.round(((r.with_contact as number) / (r.branches as number)) * 1e4) / 1e4,
       leader_contact_share: Math.round(((r.with_leader_contact as number) / (r.branches as number)) * 1e4) / 1e4,
