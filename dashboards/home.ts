@@ -126,7 +126,8 @@ export default defineDashboard({
       title: { zh: "我的待跟进走访", en: "My open follow-ups" },
       kind: "table",
       query: { source: myOpenFollowUps, params: { p_day: { filter: "year", as: "end_of_year" } } },
-      encode: { columns: ["visited_on", "branch_name", "org_unit_name", "kind", "problems", "follow_up", "days_open"] },
+      // half the page wide: the branch names its unit, so the unit column is left to the 联系点 dashboard
+      encode: { columns: ["visited_on", "branch_name", "kind", "problems", "follow_up", "days_open"] },
       open: { route: "/visits", id: "visit_id" },
       grid: { x: 12, y: 9, w: 12, h: 5 },
     },
