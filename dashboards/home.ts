@@ -1,5 +1,6 @@
 // 首页: the leadership's landing page — headline figures and one small panel from each dashboard.
 import { defineDashboard, defineQuery } from "../src/dashboards/spec";
+import { contactPointSummary, myContactPoints, myOpenFollowUps } from "./contacts";
 import { coverageByKind } from "./coverage";
 import { evaluationTrend } from "./evaluation";
 import { fundsMonthlyExecution } from "./funds";
@@ -126,6 +127,42 @@ export default defineDashboard({
       encode: { x: "month", value: ["cumulative_rate", "even_spend_rate"] },
       grid: { x: 16, y: 2, w: 8, h: 5 },
       link: { route: "/dashboards/funds", label: { zh: "经费保障", en: "Funds" } },
+    },
+    // 联系点: the card for everyone; the two tables are the signed-in person's own (auth.uid()): a leader's contact
+    // branches and open follow-ups, a committee member's or 组织部's own when they keep contact points, else empty.
+    {
+      id: "contact_points",
+      title: { zh: "有联系点的支部", en: "Branches with a contact point" },
+      kind: "kpi",
+      query: { source: contactPointSummary, params: { p_day: { filter: "year", as: "end_of_year" }, p_org_unit_id: { filter: "org_unit" } } },
+      encode: { value: "with_contact" },
+      grid: { x: 12, y: 7, w: 6, h: 2 },
+      options: {
+        description: {
+          zh: "所选年度年底 (本年度为今日) 有有效联系点 (校领导、组织部或本单位人员) 的正常支部",
+          en: "Active branches with a contact point in force at the end of the chosen year (today for this year)",
+        },
+      },
+      link: { route: "/dashboards/contacts", label: { zh: "联系点", en: "Contact points" } },
+    },
+    {
+      id: "my_contact_points",
+      title: { zh: "我的联系点", en: "My contact branches" },
+      kind: "table",
+      query: { source: myContactPoints, params: { p_day: { filter: "year", as: "end_of_year" } } },
+      encode: { columns: ["branch_name", "org_unit_name", "started_on", "visits_this_year", "last_visited_on", "open_follow_ups"] },
+      open: { route: "/contact-points", id: "contact_point_id" },
+      grid: { x: 0, y: 9, w: 12, h: 5 },
+    },
+    {
+      id: "my_open_follow_ups",
+      title: { zh: "我的待跟进走访", en: "My open follow-ups" },
+      kind: "table",
+      query: { source: myOpenFollowUps, params: { p_day: { filter: "year", as: "end_of_year" } } },
+      // half the page wide: the branch names its unit, so the unit column is left to the 联系点 dashboard
+      encode: { columns: ["visited_on", "branch_name", "kind", "problems", "follow_up", "days_open"] },
+      open: { route: "/visits", id: "visit_id" },
+      grid: { x: 12, y: 9, w: 12, h: 5 },
     },
   ],
 });

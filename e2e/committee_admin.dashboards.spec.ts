@@ -28,6 +28,7 @@ for (const spec of DASHBOARDS) {
     await expect(unitSelect).toContainText(unit.name);
 
     const specYear = spec.id === "evaluation" ? year - 1 : year;
-    await expectPanelsMatchSql(page, spec, { year: specYear, orgUnitId: Number(unit.id), visibleOrgUnitId: Number(unit.id), category: "activity" });
+    await expectPanelsMatchSql(page, spec, { year: specYear, orgUnitId: Number(unit.id), visibleOrgUnitId: Number(unit.id), category: "activity",
+      user: accountFor("committee_admin").email });
   });
 }

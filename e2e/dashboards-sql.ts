@@ -5,7 +5,8 @@ import { endOfYear as endOfYearOn } from "../src/dashboards/drill";
 import { sql } from "../supabase/local/testing";
 
 /** orgUnitId: the page's org unit filter; visibleOrgUnitId: what RLS lets the role read (a committee: its own unit). */
-export type Scope = { year: number; orgUnitId: number | null; visibleOrgUnitId?: number | null; category?: string; quarter?: number };
+/** user: the signed-in account's email, for the panels about the caller's own rows (the home page's 我的联系点). */
+export type Scope = { year: number; orgUnitId: number | null; visibleOrgUnitId?: number | null; category?: string; quarter?: number; user?: string };
 
 const activeOn = `cc.started_on <= $1::date and (cc.ended_on is null or cc.ended_on >= $1::date) and b.status = 'active'`;
 const coveredOn = `select distinct cc.carrier_id from carrier_coverages cc join branches b on b.id = cc.branch_id where ${activeOn}`;
@@ -143,6 +144,25 @@ const teamKpis: Query = (s) =>
             (select round(avg(h), 1) from sec) as average_hours`,
     [s.year, s.orgUnitId],
   );
+// 联系点: a contact point is in force on a day between started_on and ended_on (open end); a follow-up is open on a
+// day when one was written, the visit was made by then and it was not resolved by then.
+const inForce = (alias: string) => `${alias}.started_on <= $1::date and coalesce(${alias}.ended_on, 'infinity') >= $1::date`;
+const openOn = (alias: string) =>
+  `coalesce(btrim(${alias}.follow_up), '') <> '' and ${alias}.visited_on <= $1::date and (${alias}.resolved_on is null or ${alias}.resolved_on > $1::date)`;
+const contactRows = (perUnit: boolean) => (s: Scope) =>
+  sql(
+    `with br as (select b.*, exists (select 1 from contact_points c where c.branch_id = b.id and ${inForce("c")}) as with_contact,
+                        exists (select 1 from contact_points c join profiles p on p.user_id = c.contact_id
+                                 where c.branch_id = b.id and p.role = 'leader' and ${inForce("c")}) as with_leader_contact
+                   from branches b where b.status = 'active' and coalesce(b.founded_on, '-infinity') <= $1::date and ${unitFilter("b.org_unit_id", 2)})
+     select ${perUnit ? "u.id as org_unit_id, u.name as org_unit_name," : ""} count(*) as branches,
+            count(*) filter (where with_contact) as with_contact, count(*) filter (where with_leader_contact) as with_leader_contact,
+            round((count(*) filter (where with_leader_contact))::numeric / nullif(count(*), 0), 4) as leader_contact_share,
+            round((count(*) filter (where with_contact))::numeric / nullif(count(*), 0), 4) as contact_share
+       from br ${perUnit ? "join org_units u on u.id = br.org_unit_id group by u.id, u.code, u.name order by u.code" : ""}`,
+    [endOfYear(s.year), s.orgUnitId],
+  );
+const userId = `(select id from auth.users where email = $2)`;
 
 /** Rows per "<dashboard>/<panel>", for the filters the page shows. */
 export const PANEL_SQL: Record<string, Query> = {
@@ -299,6 +319,52 @@ export const PANEL_SQL: Record<string, Query> = {
       [endOfYear(s.year), s.year, s.orgUnitId],
     ),
   "home/training_coverage": teamKpis,
+  "home/contact_points": contactRows(false),
+  "home/my_contact_points": (s) =>
+    sql(
+      `select b.name as branch_name, u.name as org_unit_name, to_char(c.started_on, 'YYYY-MM-DD') as started_on,
+              (select count(*) from visits v where v.branch_id = c.branch_id and v.visitor_id = c.contact_id
+                  and v.visited_on between date_trunc('year', $1::date) and $1::date) as visits_this_year,
+              (select to_char(max(v.visited_on), 'YYYY-MM-DD') from visits v
+                where v.branch_id = c.branch_id and v.visitor_id = c.contact_id and v.visited_on <= $1::date) as last_visited_on,
+              (select count(*) from visits v where v.branch_id = c.branch_id and v.visitor_id = c.contact_id and ${openOn("v")}) as open_follow_ups
+         from contact_points c join branches b on b.id = c.branch_id join org_units u on u.id = b.org_unit_id
+        where c.contact_id = ${userId} and ${inForce("c")} order by u.code, b.code, c.id`,
+      [endOfYear(s.year), s.user ?? null],
+    ),
+  "home/my_open_follow_ups": (s) =>
+    sql(
+      `select to_char(v.visited_on, 'YYYY-MM-DD') as visited_on, b.name as branch_name, u.name as org_unit_name, v.kind,
+              v.problems, v.follow_up, $1::date - v.visited_on as days_open
+         from visits v join branches b on b.id = v.branch_id join org_units u on u.id = b.org_unit_id
+        where v.visitor_id = ${userId} and ${openOn("v")} order by v.visited_on, v.id`,
+      [endOfYear(s.year), s.user ?? null],
+    ),
+
+  "contacts/overall": contactRows(false),
+  "contacts/by_unit": contactRows(true),
+  "contacts/by_leader": (s) =>
+    sql(
+      `select p.display_name as visitor_name, y as year,
+              (select count(*) from visits v join branches b on b.id = v.branch_id
+                where v.visitor_id = p.user_id and extract(year from v.visited_on) = y and ${unitFilter("b.org_unit_id", 2)}) as visits,
+              (select count(*) from visits v join branches b on b.id = v.branch_id
+                where v.visitor_id = p.user_id and extract(year from v.visited_on) = y and ${unitFilter("b.org_unit_id", 2)}
+                  and coalesce(btrim(v.problems), '') <> '') as with_problems
+         from profiles p cross join generate_series(2024, $1::int) y
+        where p.role = 'leader' order by p.display_name, p.user_id, y`,
+      [s.year, s.orgUnitId],
+    ),
+  "contacts/open_follow_ups": (s) =>
+    sql(
+      `select to_char(v.visited_on, 'YYYY-MM-DD') as visited_on, b.name as branch_name, u.name as org_unit_name,
+              coalesce(p.display_name, v.visitor_name) as visitor, v.kind, v.problems, v.follow_up, $1::date - v.visited_on as days_open
+         from visits v join branches b on b.id = v.branch_id join org_units u on u.id = b.org_unit_id
+         left join profiles p on p.user_id = v.visitor_id
+        where ${openOn("v")} and ${unitFilter("b.org_unit_id", 2)} order by v.visited_on, v.id`,
+      [endOfYear(s.year), s.orgUnitId],
+    ),
+
   "home/coverage": coverageRows(["c.kind as carrier_kind"], "c.kind"),
   "home/evaluation": evaluationTrend,
   "home/funds": (s) => monthly(s, null),

@@ -1,6 +1,7 @@
 // Shared steps of the dashboard specs: wait for the panels, change a filter, read a panel's numbers from its
 // data-table view, and the numbers the same panel should show, recomputed in SQL (dashboards-sql.ts).
 import { expect, type Locator, type Page } from "@playwright/test";
+import contacts from "../dashboards/contacts";
 import coverage from "../dashboards/coverage";
 import evaluation from "../dashboards/evaluation";
 import funds from "../dashboards/funds";
@@ -13,7 +14,7 @@ import { formatValue } from "../src/dashboards/format";
 import { config } from "../supabase/local/env";
 import { PANEL_SQL, type Scope } from "./dashboards-sql";
 
-export const DASHBOARDS: DashboardSpec[] = [coverage, evaluation, funds, life, team, home];
+export const DASHBOARDS: DashboardSpec[] = [coverage, evaluation, funds, life, team, contacts, home];
 export const routeOf = (spec: DashboardSpec) => (spec.id === "home" ? "/" : `/dashboards/${spec.id}`);
 
 const PAGE_SIZE = 50;

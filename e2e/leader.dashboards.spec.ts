@@ -36,7 +36,7 @@ for (const spec of DASHBOARDS) {
     await readsUrl(page, "year", year);
     await waitForPanels(page, spec);
 
-    await expectPanelsMatchSql(page, spec, { year, orgUnitId: null, category: "activity" });
+    await expectPanelsMatchSql(page, spec, { year, orgUnitId: null, category: "activity", user: "leader@dangjian.test" });
     if (spec.id === "home") {
       // A past year's figure says so: the cards read on that year's last day.
       await expect(panelLocator(page, spec.panels.find((p) => p.id === "members")!).locator("[data-caption]")).toHaveText(`截至${year}年底`);

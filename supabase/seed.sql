@@ -822,6 +822,134 @@ analyze public.model_posts, public.online_channels, public.trainings, public.tra
 -- ---------------------------------------------------------------------------------------------------------
 -- 联系点与走访 (§7, §14, §16). Its own random stream (setseed below), so the sections do not shift each other's draws.
 -- ---------------------------------------------------------------------------------------------------------
+select setseed(0.20261216);
+
+-- 校领导: the demo leader (王建国) and nine more per scale step, each an account like the demo ones.
+create temp table seed_contact_leaders as
+select row_number() over (order by k, b.n) as i, b.n, k,
+       case when b.n = 1 and k = 1 then '00000000-0000-4000-8000-000000000002'::uuid
+            else ('00000000-0000-4000-8100-' || lpad((k * 100 + b.n)::text, 12, '0'))::uuid end as user_id,
+       case when k = 1 then 'leader' || b.n else 'leader' || b.n || '-' || k end || '@dangjian.test' as email,
+       b.name || '（' || b.title || '）' || case when k > 1 then '·' || k else '' end as display_name
+  from (values (1, '王建国', '校领导'), (2, '张卫东', '校党委副书记'), (3, '刘慧敏', '副校长'), (4, '陈志刚', '校党委常委、组织部部长'),
+               (5, '赵立新', '副校长'), (6, '孙晓红', '校纪委书记'), (7, '周海涛', '副校长'), (8, '吴静怡', '校党委副书记'),
+               (9, '郑国强', '副校长'), (10, '黄丽华', '校党委常委、宣传部部长')) as b (n, name, title)
+  cross join generate_series(1, (select n from seed_scale)) k;
+
+select app.create_auth_user(l.user_id, l.email, 'dangjian-demo', l.display_name)
+  from seed_contact_leaders l where l.i > 1 order by l.i;
+insert into public.profiles (user_id, role, org_unit_id, display_name)
+select l.user_id, 'leader', null, l.display_name from seed_contact_leaders l where l.i > 1 order by l.i;
+
+-- Contact points: each leader keeps 3-6 branches anywhere in the school (王建国 four), 组织部 (李敏) two, and the
+-- demo committee admin (陈静) three of her own unit's branches. About one in six started before mid-2025 has
+-- ended (the leader moved on to another branch).
+create temp table seed_contact_slots as
+select x.contact_id, x.i, x.slot, x.branch_id,
+       pg_temp.rand_date('2023-09-01', '2026-03-31') as started_on, random() as r_end, random() as r_len
+  from (select s.contact_id, s.i, s.slot, s.ids[1 + floor(random() * cardinality(s.ids))::int] as branch_id
+          from (select l.user_id as contact_id, l.i, g as slot, a.ids,
+                       case when l.i = 1 then 4 else 3 + (l.i * 7 % 4)::int end as slots
+                  from seed_contact_leaders l
+                  cross join generate_series(1, 6) g
+                  cross join seed_all_active_branches a
+                 order by l.i, g) s
+         where s.slot <= s.slots
+        union all
+        select '00000000-0000-4000-8000-000000000001'::uuid, 0, g.g, a.ids[1 + floor(random() * cardinality(a.ids))::int]
+          from (select g from generate_series(1, 2) g order by g) g cross join seed_all_active_branches a
+        union all
+        select '00000000-0000-4000-8000-000000000003'::uuid, -1, g.g, u.active_ids[1 + (g.g - 1) * 5]
+          from (select g from generate_series(1, 3) g order by g) g
+          join seed_unit_branches u on u.org_unit_id = (select id from public.org_units where code = 'U001')) x;
+
+insert into public.contact_points (contact_id, branch_id, started_on, ended_on, duties)
+select s.contact_id, s.branch_id, s.started_on,
+       case when s.started_on < '2025-06-01' and s.r_end < 0.17
+            then least(s.started_on + 300 + floor(s.r_len * 300)::int, date '2026-10-31') end,
+       case s.slot % 4 when 0 then '联系指导支部组织生活与党员教育'
+                       when 1 then '调研支部服务师生情况, 指导服务型党组织建设'
+                       when 2 then '指导支部"一报告两评议"与创建卓越党支部'
+                       else '听取支部意见建议, 协调解决支部建设难点' end
+  from (select distinct on (contact_id, branch_id) * from seed_contact_slots order by contact_id, branch_id, slot) s
+ order by s.i, s.slot;
+
+-- Visits. The texts come in (problem, follow-up) pairs.
+create temp table seed_contact_issues as
+select row_number() over () as k, problem, follow_up from (values
+  ('支部活动场所不足, 党员活动室与会议室共用', '协调学院调配一间专用党员活动室'),
+  ('学生党员实习分散, 组织生活难以集中开展', '指导支部开设线上组织生活, 按实习地建临时党小组'),
+  ('支部书记兼任教学科研工作, 精力不足', '建议学院落实支部书记工作量认定办法'),
+  ('党员发展对象培养周期长, 培养联系人变动频繁', '督促支部固定培养联系人并建立培养台账'),
+  ('支部活动经费使用进度偏慢', '指导支部制定年度活动计划并按季度使用经费'),
+  ('青年教师对支部活动参与度不高', '建议结合学科团队开展主题党日, 邀请青年教师共同策划'),
+  ('学生公寓党员责任区标识不清', '协调后勤在公寓楼设立党员责任区标牌'),
+  ('实验室安全责任与党员示范岗结合不够', '指导支部在重点实验室设立党员示范岗'),
+  ('离退休党员行动不便, 参加组织生活困难', '安排支部委员上门送学, 开展"送学上门"活动'),
+  ('支部与共建单位联系减少, 共建活动流于形式', '协调共建双方召开联席会议, 制定年度共建项目'),
+  ('部分党员对"三会一课"记录要求不清楚', '组织部下发组织生活记录模板并开展培训'),
+  ('毕业生党员组织关系转接不及时', '指导支部建立毕业生党员组织关系转接提醒机制')) as t (problem, follow_up);
+
+create temp table seed_contact_visits as
+-- the contacts' visits to their contact branches, 0-3 a year while the contact point runs
+select c.branch_id, c.contact_id as visitor_id, null::text as visitor_name,
+       pg_temp.rand_date(greatest(c.started_on, make_date(y, 1, 1)), least(coalesce(c.ended_on, date '2026-11-20'), make_date(y, 12, 31), date '2026-11-20')) as visited_on
+  from (select c.*, y, pg_temp.rand_int(0, 3) as n
+          from public.contact_points c cross join generate_series(2024, 2026) y
+         where c.started_on <= least(make_date(y, 12, 31), date '2026-11-20') and coalesce(c.ended_on, date '2026-11-20') >= make_date(y, 1, 1)
+         order by c.id, y) c
+  cross join lateral generate_series(1, c.n) g
+union all
+-- leaders' 调研 to other branches, one or two a year
+select a.ids[1 + floor(random() * cardinality(a.ids))::int], l.user_id, null, pg_temp.rand_date(make_date(y, 1, 1), least(make_date(y, 12, 31), date '2026-11-20'))
+  from (select l.*, y, g from seed_contact_leaders l cross join generate_series(2024, 2026) y cross join generate_series(1, 2) g
+         where g = 1 or l.i % 2 = 0 order by l.i, y, g) l
+  cross join seed_all_active_branches a
+union all
+-- each unit's own people without accounts (党委书记, 副书记, 组织员): 4-9 visits a year to its branches
+select u.active_ids[1 + floor(random() * cardinality(u.active_ids))::int], null, u.visitor_name,
+       pg_temp.rand_date(make_date(u.y, 1, 1), least(make_date(u.y, 12, 31), date '2026-11-20'))
+  from (select u.*, y, g, pg_temp.person_name() || '（' || s.short || pg_temp.pick('{党委书记,党委副书记,组织员,党委委员}'::text[]) || '）' as visitor_name,
+               pg_temp.rand_int(4, 9) as n
+          from seed_unit_branches u join seed_units s on s.org_unit_id = u.org_unit_id
+          cross join generate_series(2024, 2026) y cross join generate_series(1, 9) g
+         where cardinality(u.active_ids) > 0
+         order by u.org_unit_id, y, g) u
+ where u.g <= u.n;
+
+insert into public.visits (branch_id, visitor_id, visitor_name, kind, visited_on, summary, problems, follow_up, resolved_on)
+select v.branch_id, v.visitor_id, v.visitor_name, v.kind, v.visited_on,
+       case v.kind when 'visit' then '走访支部, 与支部书记和党员代表交流'
+                   when 'research' then '调研支部服务型党组织建设情况'
+                   when 'guidance' then '指导支部组织生活和"三会一课"'
+                   when 'forum' then '召开支部书记、党员代表座谈会'
+                   else '接待日: 听取党员和师生的意见建议' end,
+       case when v.r_problem < 0.65 then i.problem end,
+       case when v.r_problem < 0.55 then i.follow_up end,
+       case when v.r_problem < 0.55 and v.r_resolved < (case when v.visited_on < '2026-06-01' then 0.92 else 0.45 end)
+                 and v.visited_on + v.days <= date '2026-11-20'
+            then v.visited_on + v.days end
+  from (select v.*, random() as r_problem, random() as r_resolved, pg_temp.rand_int(7, 120) as days,
+               pg_temp.rand_int(1, 12) as k,
+               pg_temp.pick('{visit,visit,research,guidance,guidance,forum,reception}'::public.visit_kind[]) as kind
+          from (select * from seed_contact_visits order by branch_id, visited_on, visitor_id nulls last, visitor_name) v) v
+  join seed_contact_issues i on i.k = v.k
+ order by v.visited_on, v.branch_id;
+
+-- 王建国 (leader@dangjian.test) has two open follow-ups on his contact branches this autumn, whatever the draws gave.
+insert into public.visits (branch_id, visitor_id, kind, visited_on, summary, problems, follow_up)
+select c.branch_id, c.contact_id, x.kind, x.visited_on, x.summary, x.problem, x.follow_up
+  from (select c.*, row_number() over (order by c.id) as n from public.contact_points c
+         where c.contact_id = '00000000-0000-4000-8000-000000000002' and c.ended_on is null) c
+  join (values (1, 'research'::public.visit_kind, date '2026-10-15', '调研支部党员教育管理情况',
+                '支部党员活动室设备老化, 无法开展线上组织生活', '协调学院更新党员活动室视频会议设备'),
+               (2, 'forum'::public.visit_kind, date '2026-11-06', '与支部委员和师生党员座谈',
+                '青年教师党员反映科研任务重, 组织生活时间难以统一', '指导支部按教研室设立党小组, 灵活安排组织生活')) as x (n, kind, visited_on, summary, problem, follow_up)
+    on x.n = c.n
+ order by c.n;
+
+analyze public.contact_points, public.visits;
+drop table seed_contact_leaders, seed_contact_slots, seed_contact_issues, seed_contact_visits;
 -- (end of section contacts)
 
 -- ---------------------------------------------------------------------------------------------------------

@@ -271,6 +271,59 @@ export type Database = {
           },
         ]
       }
+      contact_points: {
+        Row: {
+          branch_id: number
+          contact_id: string
+          created_at: string
+          duties: string | null
+          ended_on: string | null
+          id: number
+          started_on: string
+          updated_at: string
+          active: boolean | null
+        }
+        Insert: {
+          branch_id: number
+          contact_id: string
+          created_at?: string
+          duties?: string | null
+          ended_on?: string | null
+          id?: never
+          started_on: string
+          updated_at?: string
+        }
+        Update: {
+          branch_id?: number
+          contact_id?: string
+          created_at?: string
+          duties?: string | null
+          ended_on?: string | null
+          id?: never
+          started_on?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "contact_points_branch_id_fkey"
+            columns: ["branch_id"]
+            referencedRelation: "branches"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "contact_points_contact_id_fkey"
+            columns: ["contact_id"]
+            referencedRelation: "contact_people"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "contact_points_contact_id_fkey"
+            columns: ["contact_id"]
+            referencedRelation: "profiles"
+            referencedColumns: ["user_id"]
+          },
+        ]
+      }
       evaluation_cycles: {
         Row: {
           created_at: string
@@ -543,98 +596,6 @@ export type Database = {
           },
         ]
       }
-      model_posts: {
-        Row: {
-          carrier_id: number | null
-          created_at: string
-          ended_on: string | null
-          id: number
-          kind: Database["public"]["Enums"]["model_post_kind"]
-          member_id: number
-          place: string | null
-          started_on: string
-          title: string
-          updated_at: string
-        }
-        Insert: {
-          carrier_id?: number | null
-          created_at?: string
-          ended_on?: string | null
-          id?: never
-          kind: Database["public"]["Enums"]["model_post_kind"]
-          member_id: number
-          place?: string | null
-          started_on: string
-          title: string
-          updated_at?: string
-        }
-        Update: {
-          carrier_id?: number | null
-          created_at?: string
-          ended_on?: string | null
-          id?: never
-          kind?: Database["public"]["Enums"]["model_post_kind"]
-          member_id?: number
-          place?: string | null
-          started_on?: string
-          title?: string
-          updated_at?: string
-        }
-        Relationships: [
-          {
-            foreignKeyName: "model_posts_carrier_id_fkey"
-            columns: ["carrier_id"]
-            referencedRelation: "carriers"
-            referencedColumns: ["id"]
-          },
-          {
-            foreignKeyName: "model_posts_member_id_fkey"
-            columns: ["member_id"]
-            referencedRelation: "members"
-            referencedColumns: ["id"]
-          },
-        ]
-      }
-      online_channels: {
-        Row: {
-          audience: number
-          branch_id: number
-          created_at: string
-          id: number
-          kind: Database["public"]["Enums"]["online_channel_kind"]
-          name: string
-          updated_at: string
-          url: string | null
-        }
-        Insert: {
-          audience?: number
-          branch_id: number
-          created_at?: string
-          id?: never
-          kind: Database["public"]["Enums"]["online_channel_kind"]
-          name: string
-          updated_at?: string
-          url?: string | null
-        }
-        Update: {
-          audience?: number
-          branch_id?: number
-          created_at?: string
-          id?: never
-          kind?: Database["public"]["Enums"]["online_channel_kind"]
-          name?: string
-          updated_at?: string
-          url?: string | null
-        }
-        Relationships: [
-          {
-            foreignKeyName: "online_channels_branch_id_fkey"
-            columns: ["branch_id"]
-            referencedRelation: "branches"
-            referencedColumns: ["id"]
-          },
-        ]
-      }
       org_units: {
         Row: {
           category: Database["public"]["Enums"]["org_unit_category"]
@@ -839,80 +800,95 @@ export type Database = {
         }
         Relationships: []
       }
-      training_attendance: {
+      visits: {
         Row: {
+          branch_id: number
           created_at: string
-          hours: number
+          follow_up: string | null
           id: number
-          member_id: number
-          training_id: number
+          kind: Database["public"]["Enums"]["visit_kind"]
+          problems: string | null
+          resolved_on: string | null
+          summary: string | null
           updated_at: string
+          visited_on: string
+          visitor_id: string | null
+          visitor_name: string | null
+          follow_up_open: boolean | null
         }
         Insert: {
+          branch_id: number
           created_at?: string
-          hours: number
+          follow_up?: string | null
           id?: never
-          member_id: number
-          training_id: number
+          kind: Database["public"]["Enums"]["visit_kind"]
+          problems?: string | null
+          resolved_on?: string | null
+          summary?: string | null
           updated_at?: string
+          visited_on: string
+          visitor_id?: string | null
+          visitor_name?: string | null
         }
         Update: {
+          branch_id?: number
           created_at?: string
-          hours?: number
+          follow_up?: string | null
           id?: never
-          member_id?: number
-          training_id?: number
+          kind?: Database["public"]["Enums"]["visit_kind"]
+          problems?: string | null
+          resolved_on?: string | null
+          summary?: string | null
           updated_at?: string
+          visited_on?: string
+          visitor_id?: string | null
+          visitor_name?: string | null
         }
         Relationships: [
           {
-            foreignKeyName: "training_attendance_member_id_fkey"
-            columns: ["member_id"]
-            referencedRelation: "members"
+            foreignKeyName: "visits_branch_id_fkey"
+            columns: ["branch_id"]
+            referencedRelation: "branches"
             referencedColumns: ["id"]
           },
           {
-            foreignKeyName: "training_attendance_training_id_fkey"
-            columns: ["training_id"]
-            referencedRelation: "trainings"
+            foreignKeyName: "visits_visitor_id_fkey"
+            columns: ["visitor_id"]
+            referencedRelation: "contact_people"
             referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "visits_visitor_id_fkey"
+            columns: ["visitor_id"]
+            referencedRelation: "profiles"
+            referencedColumns: ["user_id"]
           },
         ]
       }
-      trainings: {
+    }
+    Views: {
+      contact_people: {
         Row: {
-          created_at: string
-          held_on: string
-          hours: number
-          id: number
+          display_name: string | null
+          id: string | null
           org_unit_id: number | null
-          organizer: Database["public"]["Enums"]["training_organizer"]
-          title: string
-          updated_at: string
+          role: Database["public"]["Enums"]["app_role"] | null
         }
         Insert: {
-          created_at?: string
-          held_on: string
-          hours: number
-          id?: never
+          display_name?: string | null
+          id?: string | null
           org_unit_id?: number | null
-          organizer: Database["public"]["Enums"]["training_organizer"]
-          title: string
-          updated_at?: string
+          role?: Database["public"]["Enums"]["app_role"] | null
         }
         Update: {
-          created_at?: string
-          held_on?: string
-          hours?: number
-          id?: never
+          display_name?: string | null
+          id?: string | null
           org_unit_id?: number | null
-          organizer?: Database["public"]["Enums"]["training_organizer"]
-          title?: string
-          updated_at?: string
+          role?: Database["public"]["Enums"]["app_role"] | null
         }
         Relationships: [
           {
-            foreignKeyName: "trainings_org_unit_id_fkey"
+            foreignKeyName: "profiles_org_unit_id_fkey"
             columns: ["org_unit_id"]
             referencedRelation: "org_units"
             referencedColumns: ["id"]
@@ -920,10 +896,13 @@ export type Database = {
         ]
       }
     }
-    Views: {
-      [_ in never]: never
-    }
     Functions: {
+      active: {
+        Args: {
+          contact_point: Database["public"]["Tables"]["contact_points"]["Row"]
+        }
+        Returns: boolean
+      }
       admin_create_account: {
         Args: {
           p_display_name: string
@@ -977,17 +956,27 @@ export type Database = {
           standard: number
         }[]
       }
-      branches_without_secretary: {
-        Args: { p_org_unit_id?: number; p_year?: number }
+      contact_point_coverage: {
+        Args: { p_day?: string; p_org_unit_id?: number }
         Returns: {
-          branch_code: string
-          branch_id: number
-          branch_kind: Database["public"]["Enums"]["branch_kind"]
-          branch_name: string
-          last_election_on: string
-          members: number
+          branches: number
+          contact_share: number
+          leader_contact_share: number
+          org_unit_code: string
           org_unit_id: number
           org_unit_name: string
+          with_contact: number
+          with_leader_contact: number
+        }[]
+      }
+      contact_point_summary: {
+        Args: { p_day?: string; p_org_unit_id?: number }
+        Returns: {
+          branches: number
+          contact_share: number
+          leader_contact_share: number
+          with_contact: number
+          with_leader_contact: number
         }[]
       }
       coverage_by_kind: {
@@ -1151,6 +1140,10 @@ export type Database = {
           year: number
         }[]
       }
+      follow_up_open: {
+        Args: { visit: Database["public"]["Tables"]["visits"]["Row"] }
+        Returns: boolean
+      }
       funds_by_category: {
         Args: {
           p_branch_kind?: Database["public"]["Enums"]["branch_kind"]
@@ -1218,6 +1211,32 @@ export type Database = {
           spent: number
         }[]
       }
+      my_contact_points: {
+        Args: { p_day?: string }
+        Returns: {
+          branch_id: number
+          branch_name: string
+          contact_point_id: number
+          last_visited_on: string
+          open_follow_ups: number
+          org_unit_name: string
+          started_on: string
+          visits_this_year: number
+        }[]
+      }
+      my_open_follow_ups: {
+        Args: { p_day?: string }
+        Returns: {
+          branch_name: string
+          days_open: number
+          follow_up: string
+          kind: Database["public"]["Enums"]["visit_kind"]
+          org_unit_name: string
+          problems: string
+          visit_id: number
+          visited_on: string
+        }[]
+      }
       my_profile: {
         Args: Record<PropertyKey, never>
         Returns: {
@@ -1227,6 +1246,22 @@ export type Database = {
           org_unit_name: string
           role: Database["public"]["Enums"]["app_role"]
           user_id: string
+        }[]
+      }
+      open_follow_ups: {
+        Args: { p_day?: string; p_org_unit_id?: number }
+        Returns: {
+          branch_id: number
+          branch_name: string
+          days_open: number
+          follow_up: string
+          kind: Database["public"]["Enums"]["visit_kind"]
+          org_unit_id: number
+          org_unit_name: string
+          problems: string
+          visit_id: number
+          visited_on: string
+          visitor: string
         }[]
       }
       reopen_evaluation_cycle: {
@@ -1249,65 +1284,6 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
-      }
-      team_by_unit: {
-        Args: { p_org_unit_id?: number; p_year?: number }
-        Returns: {
-          associate_senior: number
-          average_hours: number
-          branches: number
-          branches_without_secretary: number
-          org_unit_code: string
-          org_unit_id: number
-          org_unit_name: string
-          other_titles: number
-          secretaries: number
-          secretaries_meeting_standard: number
-          senior: number
-          senior_title_share: number
-          training_coverage: number
-        }[]
-      }
-      team_summary: {
-        Args: { p_org_unit_id?: number; p_year?: number }
-        Returns: {
-          average_hours: number
-          branches: number
-          branches_without_secretary: number
-          secretaries: number
-          secretaries_meeting_standard: number
-          senior_title_secretaries: number
-          senior_title_share: number
-          standard_hours: number
-          trained_secretaries: number
-          training_coverage: number
-        }[]
-      }
-      team_training_hours_distribution: {
-        Args: { p_org_unit_id?: number; p_year?: number }
-        Returns: {
-          bucket: number
-          hours_from: number
-          hours_to: number
-          label: string
-          secretaries: number
-        }[]
-      }
-      team_trend: {
-        Args: {
-          p_from_year?: number
-          p_org_unit_id?: number
-          p_to_year?: number
-        }
-        Returns: {
-          average_hours: number
-          secretaries: number
-          secretaries_meeting_standard: number
-          senior_title_secretaries: number
-          senior_title_share: number
-          training_coverage: number
-          year: number
-        }[]
       }
       transfer_members: {
         Args: {
@@ -1334,6 +1310,16 @@ export type Database = {
           org_unit_code: string
           org_unit_id: number
           org_unit_name: string
+        }[]
+      }
+      visits_by_leader_year: {
+        Args: { p_from_year: number; p_org_unit_id?: number; p_to_year: number }
+        Returns: {
+          visitor_id: string
+          visitor_name: string
+          visits: number
+          with_problems: number
+          year: number
         }[]
       }
     }
@@ -1386,14 +1372,6 @@ export type Database = {
         | "basically_qualified"
         | "unqualified"
       member_status: "probationary" | "full"
-      model_post_kind: "model_post" | "responsibility_zone"
-      online_channel_kind:
-        | "wechat"
-        | "qq"
-        | "yiban"
-        | "weibo"
-        | "website"
-        | "other"
       org_unit_category: "college" | "administration" | "affiliated"
       org_unit_kind: "party_committee" | "general_branch" | "direct_branch"
       partner_kind:
@@ -1422,7 +1400,7 @@ export type Database = {
         | "teachers_students"
         | "members"
         | "society"
-      training_organizer: "school" | "unit" | "external"
+      visit_kind: "visit" | "research" | "guidance" | "forum" | "reception"
     }
     CompositeTypes: {
       [_ in never]: never
@@ -1604,15 +1582,6 @@ export const Constants = {
         "unqualified",
       ],
       member_status: ["probationary", "full"],
-      model_post_kind: ["model_post", "responsibility_zone"],
-      online_channel_kind: [
-        "wechat",
-        "qq",
-        "yiban",
-        "weibo",
-        "website",
-        "other",
-      ],
       org_unit_category: ["college", "administration", "affiliated"],
       org_unit_kind: ["party_committee", "general_branch", "direct_branch"],
       partner_kind: [
@@ -1645,7 +1614,7 @@ export const Constants = {
         "members",
         "society",
       ],
-      training_organizer: ["school", "unit", "external"],
+      visit_kind: ["visit", "research", "guidance", "forum", "reception"],
     },
   },
 } as const

@@ -19,6 +19,7 @@ export const seededTables = [
   "model_posts", "online_channels", "trainings", "training_attendance",
 
   // 联系点与走访
+  "contact_points", "visits",
 
   // 案例与卓越
 
