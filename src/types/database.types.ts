@@ -123,6 +123,49 @@ export type Database = {
           },
         ]
       }
+      branch_excellence_years: {
+        Row: {
+          branch_id: number
+          created_at: string
+          id: number
+          plan_id: number | null
+          status: Database["public"]["Enums"]["branch_excellence"]
+          updated_at: string
+          year: number
+        }
+        Insert: {
+          branch_id: number
+          created_at?: string
+          id?: never
+          plan_id?: number | null
+          status: Database["public"]["Enums"]["branch_excellence"]
+          updated_at?: string
+          year: number
+        }
+        Update: {
+          branch_id?: number
+          created_at?: string
+          id?: never
+          plan_id?: number | null
+          status?: Database["public"]["Enums"]["branch_excellence"]
+          updated_at?: string
+          year?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "branch_excellence_years_branch_id_fkey"
+            columns: ["branch_id"]
+            referencedRelation: "branches"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "branch_excellence_years_plan_id_fkey"
+            columns: ["plan_id"]
+            referencedRelation: "excellence_plans"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       branches: {
         Row: {
           basis: Database["public"]["Enums"]["branch_basis"]
@@ -271,6 +314,70 @@ export type Database = {
           },
         ]
       }
+      cases: {
+        Row: {
+          branch_id: number
+          budget_id: number | null
+          created_at: string
+          id: number
+          rated_on: string | null
+          rating: Database["public"]["Enums"]["case_rating"] | null
+          recommended_on: string | null
+          service_area: Database["public"]["Enums"]["service_area"]
+          status: Database["public"]["Enums"]["case_status"]
+          submitted_on: string | null
+          summary: string | null
+          title: string
+          updated_at: string
+          year: number
+        }
+        Insert: {
+          branch_id: number
+          budget_id?: number | null
+          created_at?: string
+          id?: never
+          rated_on?: string | null
+          rating?: Database["public"]["Enums"]["case_rating"] | null
+          recommended_on?: string | null
+          service_area: Database["public"]["Enums"]["service_area"]
+          status?: Database["public"]["Enums"]["case_status"]
+          submitted_on?: string | null
+          summary?: string | null
+          title: string
+          updated_at?: string
+          year: number
+        }
+        Update: {
+          branch_id?: number
+          budget_id?: number | null
+          created_at?: string
+          id?: never
+          rated_on?: string | null
+          rating?: Database["public"]["Enums"]["case_rating"] | null
+          recommended_on?: string | null
+          service_area?: Database["public"]["Enums"]["service_area"]
+          status?: Database["public"]["Enums"]["case_status"]
+          submitted_on?: string | null
+          summary?: string | null
+          title?: string
+          updated_at?: string
+          year?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "cases_branch_id_fkey"
+            columns: ["branch_id"]
+            referencedRelation: "branches"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "cases_budget_id_fkey"
+            columns: ["budget_id"]
+            referencedRelation: "fund_budgets"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       evaluation_cycles: {
         Row: {
           created_at: string
@@ -309,6 +416,104 @@ export type Database = {
           year?: number
         }
         Relationships: []
+      }
+      excellence_plans: {
+        Row: {
+          approved_on: string | null
+          branch_id: number
+          breakthrough: string | null
+          created_at: string
+          entry_point: string | null
+          goals: string
+          id: number
+          judged_on: string | null
+          result: Database["public"]["Enums"]["plan_result"] | null
+          self_assessment: string | null
+          status: Database["public"]["Enums"]["plan_status"]
+          submitted_on: string | null
+          updated_at: string
+          year: number
+        }
+        Insert: {
+          approved_on?: string | null
+          branch_id: number
+          breakthrough?: string | null
+          created_at?: string
+          entry_point?: string | null
+          goals: string
+          id?: never
+          judged_on?: string | null
+          result?: Database["public"]["Enums"]["plan_result"] | null
+          self_assessment?: string | null
+          status?: Database["public"]["Enums"]["plan_status"]
+          submitted_on?: string | null
+          updated_at?: string
+          year: number
+        }
+        Update: {
+          approved_on?: string | null
+          branch_id?: number
+          breakthrough?: string | null
+          created_at?: string
+          entry_point?: string | null
+          goals?: string
+          id?: never
+          judged_on?: string | null
+          result?: Database["public"]["Enums"]["plan_result"] | null
+          self_assessment?: string | null
+          status?: Database["public"]["Enums"]["plan_status"]
+          submitted_on?: string | null
+          updated_at?: string
+          year?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "excellence_plans_branch_id_fkey"
+            columns: ["branch_id"]
+            referencedRelation: "branches"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      excellence_tasks: {
+        Row: {
+          created_at: string
+          done_on: string | null
+          due_on: string
+          id: number
+          note: string | null
+          plan_id: number
+          title: string
+          updated_at: string
+        }
+        Insert: {
+          created_at?: string
+          done_on?: string | null
+          due_on: string
+          id?: never
+          note?: string | null
+          plan_id: number
+          title: string
+          updated_at?: string
+        }
+        Update: {
+          created_at?: string
+          done_on?: string | null
+          due_on?: string
+          id?: never
+          note?: string | null
+          plan_id?: number
+          title?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "excellence_tasks_plan_id_fkey"
+            columns: ["plan_id"]
+            referencedRelation: "excellence_plans"
+            referencedColumns: ["id"]
+          },
+        ]
       }
       fund_budgets: {
         Row: {
@@ -785,6 +990,31 @@ export type Database = {
         Args: { p_disabled: boolean; p_user_id: string }
         Returns: undefined
       }
+      approve_excellence_plan: {
+        Args: { p_plan_id: number }
+        Returns: {
+          approved_on: string | null
+          branch_id: number
+          breakthrough: string | null
+          created_at: string
+          entry_point: string | null
+          goals: string
+          id: number
+          judged_on: string | null
+          result: Database["public"]["Enums"]["plan_result"] | null
+          self_assessment: string | null
+          status: Database["public"]["Enums"]["plan_status"]
+          submitted_on: string | null
+          updated_at: string
+          year: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "excellence_plans"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       branches_below_activity_standard: {
         Args: {
           p_branch_kind?: Database["public"]["Enums"]["branch_kind"]
@@ -803,6 +1033,22 @@ export type Database = {
           per_member: number
           shortfall: number
           standard: number
+        }[]
+      }
+      cases_by_unit: {
+        Args: { p_org_unit_id?: number; p_year?: number }
+        Returns: {
+          best: number
+          cases: number
+          draft: number
+          excellent: number
+          not_awarded: number
+          org_unit_code: string
+          org_unit_id: number
+          org_unit_name: string
+          rated: number
+          recommended: number
+          submitted: number
         }[]
       }
       coverage_by_kind: {
@@ -966,6 +1212,40 @@ export type Database = {
           year: number
         }[]
       }
+      excellence_plans_by_status: {
+        Args: { p_org_unit_id?: number; p_year?: number }
+        Returns: {
+          excellent: number
+          not_met: number
+          plans: number
+          qualified: number
+          status: Database["public"]["Enums"]["plan_status"]
+        }[]
+      }
+      excellence_tasks_by_unit: {
+        Args: { p_org_unit_id?: number; p_year?: number }
+        Returns: {
+          completion_rate: number
+          done: number
+          org_unit_code: string
+          org_unit_id: number
+          org_unit_name: string
+          overdue: number
+          plans: number
+          tasks: number
+        }[]
+      }
+      excellent_branches_by_year: {
+        Args: { p_from?: number; p_org_unit_id?: number; p_to?: number }
+        Returns: {
+          cultivating_branches: number
+          excellent_branches: number
+          org_unit_code: string
+          org_unit_id: number
+          org_unit_name: string
+          year: number
+        }[]
+      }
       funds_by_category: {
         Args: {
           p_branch_kind?: Database["public"]["Enums"]["branch_kind"]
@@ -1033,6 +1313,34 @@ export type Database = {
           spent: number
         }[]
       }
+      judge_excellence_plan: {
+        Args: {
+          p_plan_id: number
+          p_result: Database["public"]["Enums"]["plan_result"]
+        }
+        Returns: {
+          approved_on: string | null
+          branch_id: number
+          breakthrough: string | null
+          created_at: string
+          entry_point: string | null
+          goals: string
+          id: number
+          judged_on: string | null
+          result: Database["public"]["Enums"]["plan_result"] | null
+          self_assessment: string | null
+          status: Database["public"]["Enums"]["plan_status"]
+          submitted_on: string | null
+          updated_at: string
+          year: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "excellence_plans"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       my_profile: {
         Args: Record<PropertyKey, never>
         Returns: {
@@ -1043,6 +1351,92 @@ export type Database = {
           role: Database["public"]["Enums"]["app_role"]
           user_id: string
         }[]
+      }
+      rate_case: {
+        Args: {
+          p_case_id: number
+          p_rating: Database["public"]["Enums"]["case_rating"]
+        }
+        Returns: {
+          branch_id: number
+          budget_id: number | null
+          created_at: string
+          id: number
+          rated_on: string | null
+          rating: Database["public"]["Enums"]["case_rating"] | null
+          recommended_on: string | null
+          service_area: Database["public"]["Enums"]["service_area"]
+          status: Database["public"]["Enums"]["case_status"]
+          submitted_on: string | null
+          summary: string | null
+          title: string
+          updated_at: string
+          year: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "cases"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      rated_cases_kpi: {
+        Args: { p_org_unit_id?: number; p_year?: number }
+        Returns: {
+          best_cases: number
+          excellent_cases: number
+          rated_cases: number
+        }[]
+      }
+      recommend_case: {
+        Args: { p_case_id: number }
+        Returns: {
+          branch_id: number
+          budget_id: number | null
+          created_at: string
+          id: number
+          rated_on: string | null
+          rating: Database["public"]["Enums"]["case_rating"] | null
+          recommended_on: string | null
+          service_area: Database["public"]["Enums"]["service_area"]
+          status: Database["public"]["Enums"]["case_status"]
+          submitted_on: string | null
+          summary: string | null
+          title: string
+          updated_at: string
+          year: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "cases"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      reopen_case: {
+        Args: { p_case_id: number }
+        Returns: {
+          branch_id: number
+          budget_id: number | null
+          created_at: string
+          id: number
+          rated_on: string | null
+          rating: Database["public"]["Enums"]["case_rating"] | null
+          recommended_on: string | null
+          service_area: Database["public"]["Enums"]["service_area"]
+          status: Database["public"]["Enums"]["case_status"]
+          submitted_on: string | null
+          summary: string | null
+          title: string
+          updated_at: string
+          year: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "cases"
+          isOneToOne: true
+          isSetofReturn: false
+        }
       }
       reopen_evaluation_cycle: {
         Args: { p_cycle_id: number }
@@ -1061,6 +1455,56 @@ export type Database = {
         SetofOptions: {
           from: "*"
           to: "evaluation_cycles"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      submit_case: {
+        Args: { p_case_id: number }
+        Returns: {
+          branch_id: number
+          budget_id: number | null
+          created_at: string
+          id: number
+          rated_on: string | null
+          rating: Database["public"]["Enums"]["case_rating"] | null
+          recommended_on: string | null
+          service_area: Database["public"]["Enums"]["service_area"]
+          status: Database["public"]["Enums"]["case_status"]
+          submitted_on: string | null
+          summary: string | null
+          title: string
+          updated_at: string
+          year: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "cases"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      submit_excellence_plan: {
+        Args: { p_plan_id: number }
+        Returns: {
+          approved_on: string | null
+          branch_id: number
+          breakthrough: string | null
+          created_at: string
+          entry_point: string | null
+          goals: string
+          id: number
+          judged_on: string | null
+          result: Database["public"]["Enums"]["plan_result"] | null
+          self_assessment: string | null
+          status: Database["public"]["Enums"]["plan_status"]
+          submitted_on: string | null
+          updated_at: string
+          year: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "excellence_plans"
           isOneToOne: true
           isSetofReturn: false
         }
@@ -1121,6 +1565,8 @@ export type Database = {
         | "lab"
         | "research_group"
         | "practice_base"
+      case_rating: "best" | "excellent" | "none"
+      case_status: "draft" | "submitted" | "recommended" | "rated"
       coverage_form:
         | "branch"
         | "party_group"
@@ -1158,6 +1604,8 @@ export type Database = {
         | "internal_pairing"
         | "service_alliance"
       partnership_status: "active" | "suspended" | "ended"
+      plan_result: "excellent" | "qualified" | "not_met"
+      plan_status: "draft" | "submitted" | "approved" | "judged"
       professional_title:
         | "senior"
         | "associate_senior"
@@ -1327,6 +1775,8 @@ export const Constants = {
         "research_group",
         "practice_base",
       ],
+      case_rating: ["best", "excellent", "none"],
+      case_status: ["draft", "submitted", "recommended", "rated"],
       coverage_form: [
         "branch",
         "party_group",
@@ -1369,6 +1819,8 @@ export const Constants = {
         "service_alliance",
       ],
       partnership_status: ["active", "suspended", "ended"],
+      plan_result: ["excellent", "qualified", "not_met"],
+      plan_status: ["draft", "submitted", "approved", "judged"],
       professional_title: [
         "senior",
         "associate_senior",

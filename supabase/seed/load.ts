@@ -19,6 +19,7 @@ export const seededTables = [
   // 联系点与走访
 
   // 案例与卓越
+  "cases", "excellence_plans", "excellence_tasks", "branch_excellence_years",
 
   "audit_log",
 ] as const;
