@@ -2,6 +2,7 @@
 import { defineDashboard, defineQuery } from "../src/dashboards/spec";
 import { coverageByKind } from "./coverage";
 import { evaluationTrend } from "./evaluation";
+import { ratedCasesKpi } from "./excellence";
 import { fundsMonthlyExecution } from "./funds";
 
 export const homeKpis = defineQuery({
@@ -67,6 +68,22 @@ export default defineDashboard({
         captions.seniorSecretaries),
     kpi("execution_rate", "execution_rate", { zh: "经费执行率", en: "Funds executed" }, 16),
     kpi("elections_overdue", "elections_overdue", { zh: "换届逾期支部", en: "Elections overdue" }, 20),
+    // 案例与卓越 (§15): its own RPC, so its own panel entry.
+    {
+      id: "rated_cases",
+      title: { zh: "已评定党建案例", en: "Cases rated" },
+      kind: "kpi" as const,
+      query: { source: ratedCasesKpi, params: { p_year: { filter: "year" }, p_org_unit_id: { filter: "org_unit" } } },
+      encode: { value: "rated_cases" },
+      grid: { x: 6, y: 7, w: 6, h: 2 },
+      options: {
+        description: {
+          zh: "所选年度由组织部评定的党建案例 (含未获评)",
+          en: "Cases of the chosen year rated by the organization department (including those not awarded)",
+        },
+      },
+      link: { route: "/dashboards/excellence", label: { zh: "案例与卓越", en: "Cases and excellence" } },
+    },
     {
       id: "coverage",
       title: { zh: "各类载体覆盖率", en: "Coverage by carrier kind" },

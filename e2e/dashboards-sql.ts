@@ -3,6 +3,7 @@
 // not through the analytics functions. Column names match the panel's query so the same table model formats both.
 import { endOfYear as endOfYearOn } from "../src/dashboards/drill";
 import { sql } from "../supabase/local/testing";
+import { EXCELLENCE_SQL } from "./dashboards-sql.excellence";
 
 /** orgUnitId: the page's org unit filter; visibleOrgUnitId: what RLS lets the role read (a committee: its own unit). */
 export type Scope = { year: number; orgUnitId: number | null; visibleOrgUnitId?: number | null; category?: string };
@@ -201,4 +202,5 @@ export const PANEL_SQL: Record<string, Query> = {
   "home/coverage": coverageRows(["c.kind as carrier_kind"], "c.kind"),
   "home/evaluation": evaluationTrend,
   "home/funds": (s) => monthly(s, null),
+  ...EXCELLENCE_SQL,
 };

@@ -3,6 +3,7 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import coverage from "../dashboards/coverage";
 import evaluation from "../dashboards/evaluation";
+import excellence from "../dashboards/excellence";
 import funds from "../dashboards/funds";
 import home from "../dashboards/home";
 import { buildKpi, buildTable, tableColumns } from "../src/dashboards/options";
@@ -11,7 +12,7 @@ import { formatValue } from "../src/dashboards/format";
 import { config } from "../supabase/local/env";
 import { PANEL_SQL, type Scope } from "./dashboards-sql";
 
-export const DASHBOARDS: DashboardSpec[] = [coverage, evaluation, funds, home];
+export const DASHBOARDS: DashboardSpec[] = [coverage, evaluation, funds, excellence, home];
 export const routeOf = (spec: DashboardSpec) => (spec.id === "home" ? "/" : `/dashboards/${spec.id}`);
 
 const PAGE_SIZE = 50;
@@ -106,7 +107,8 @@ async function comparePanels(page: Page, spec: DashboardSpec, scope: Scope) {
   for (const panel of spec.panels) {
     const box = panelLocator(page, panel);
     if (panel.kind === "kpi") {
-      const rows = await PANEL_SQL[`${spec.id}/kpis`](scope);
+      // a card with a query of its own has its own SQL; the others share the dashboard's KPI row
+      const rows = await (PANEL_SQL[`${spec.id}/${panel.id}`] ?? PANEL_SQL[`${spec.id}/kpis`])(scope);
       expect(await box.locator(".ant-statistic-content").innerText(), `${spec.id}/${panel.id}`).toBe(buildKpi(panel, rows).formatted);
       continue;
     }

@@ -4,13 +4,14 @@ import { dashboardResourcesFor } from "./resources";
 
 describe("the dashboards in /dashboards", () => {
   it("are all found and valid, home kept out of the menu", () => {
-    expect(dashboards.map((d) => d.id)).toEqual(["coverage", "evaluation", "funds", "home"]);
+    expect(dashboards.map((d) => d.id)).toEqual(["coverage", "evaluation", "funds", "excellence", "home"]);
     const menu = dashboardResourcesFor(dashboards).map((r) => [r.list, r.meta?.label]);
     expect(menu).toEqual([
       [undefined, "数据分析"],
       ["/dashboards/coverage", "覆盖情况"],
       ["/dashboards/evaluation", "考核评议"],
       ["/dashboards/funds", "经费保障"],
+      ["/dashboards/excellence", "案例与卓越"],
     ]);
   });
 
@@ -18,7 +19,7 @@ describe("the dashboards in /dashboards", () => {
     const home = dashboards.find((d) => d.id === "home")!;
     const ids = new Set(dashboards.map((d) => `/dashboards/${d.id}`));
     const links = home.panels.flatMap((p) => (p.link ? [p.link.route] : []));
-    expect(links.length).toBe(3);
+    expect(links.length).toBe(4);
     for (const link of links) expect(ids.has(link)).toBe(true);
   });
 });
