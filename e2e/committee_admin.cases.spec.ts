@@ -17,7 +17,7 @@ test("committee admin recommends its case but cannot rate it: no button, and the
   await expect(page.getByText(TITLE).first()).toBeVisible();
   await expect(page.getByTestId("case-rate")).toHaveCount(0);
   await page.getByTestId("case-recommend").click();
-  await page.locator(".ant-modal-confirm").getByRole("button", { name: "推荐" }).click();
+  await page.locator(".ant-modal-confirm").getByRole("button", { name: /^推\s?荐$/ }).click();
   await expect(page.getByText("案例已推荐")).toBeVisible();
   await expect(page.getByTestId("case-recommend")).toHaveCount(0);
   // recommended: 组织部 would rate it now; the committee still sees no 评定

@@ -21,7 +21,7 @@ test("org_admin rates a case and it appears in the 案例集", async ({ page }) 
   const dialog = page.locator(".ant-modal-confirm");
   await expect(dialog.locator(".ant-modal-confirm-title")).toHaveText(`评定案例「${TITLE}」`);
   await dialog.getByText("校级最佳案例").click();
-  await dialog.getByRole("button", { name: "评定" }).click();
+  await dialog.getByRole("button", { name: /^评\s?定$/ }).click();
   await expect(page.getByText("案例已评定")).toBeVisible();
   // the page shows the rating and offers 重新评定 instead
   await expect(page.getByTestId("case-rate")).toHaveCount(0);
