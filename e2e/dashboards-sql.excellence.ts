@@ -30,7 +30,11 @@ export const EXCELLENCE_SQL: Record<string, Query> = {
     sql(
       `select s.status::text as status,
               (select count(*) from excellence_plans p join branches b on b.id = p.branch_id
-                where p.year = $1 and p.status = s.status and ${unitFilter("b.org_unit_id", 2)}) as plans
+                where p.year = $1 and p.status = s.status and ${unitFilter("b.org_unit_id", 2)}) as plans,
+              ${["excellent", "qualified", "not_met"]
+                .map((r) => `(select count(*) from excellence_plans p join branches b on b.id = p.branch_id
+                where p.year = $1 and p.status = s.status and p.result::text = '${r}' and ${unitFilter("b.org_unit_id", 2)}) as ${r}`)
+                .join(", ")}
          from unnest(enum_range(null::plan_status)) s (status) order by s.status`,
       [s.year, s.orgUnitId ?? s.visibleOrgUnitId ?? null],
     ),
