@@ -3,6 +3,7 @@ import { defineDashboard, defineQuery } from "../src/dashboards/spec";
 import { contactPointSummary, myContactPoints, myOpenFollowUps } from "./contacts";
 import { coverageByKind } from "./coverage";
 import { evaluationTrend } from "./evaluation";
+import { ratedCasesKpi } from "./excellence";
 import { fundsMonthlyExecution } from "./funds";
 import { meetingCompletionSummary } from "./life";
 import { teamSummary } from "./team";
@@ -100,6 +101,22 @@ export default defineDashboard({
           en: "Share of the (current) secretaries whose training hours in the year reach the yearly standard (settings)",
         },
       },
+    },
+    // 案例与卓越 (§15): its own RPC, so its own panel entry.
+    {
+      id: "rated_cases",
+      title: { zh: "已评定党建案例", en: "Cases rated" },
+      kind: "kpi" as const,
+      query: { source: ratedCasesKpi, params: { p_year: { filter: "year" }, p_org_unit_id: { filter: "org_unit" } } },
+      encode: { value: "rated_cases" },
+      grid: { x: 18, y: 7, w: 6, h: 2 },
+      options: {
+        description: {
+          zh: "所选年度由组织部评定的党建案例 (含未获评)",
+          en: "Cases of the chosen year rated by the organization department (including those not awarded)",
+        },
+      },
+      link: { route: "/dashboards/excellence", label: { zh: "案例与卓越", en: "Cases and excellence" } },
     },
     {
       id: "coverage",

@@ -3,6 +3,7 @@
 // not through the analytics functions. Column names match the panel's query so the same table model formats both.
 import { endOfYear as endOfYearOn } from "../src/dashboards/drill";
 import { sql } from "../supabase/local/testing";
+import { EXCELLENCE_SQL } from "./dashboards-sql.excellence";
 
 /** orgUnitId: the page's org unit filter; visibleOrgUnitId: what RLS lets the role read (a committee: its own unit). */
 /** user: the signed-in account's email, for the panels about the caller's own rows (the home page's 我的联系点). */
@@ -420,4 +421,5 @@ export const PANEL_SQL: Record<string, Query> = {
     ),
   "home/meeting_completion": (s) =>
     sql(`select ${completion} from (${meetingPeriods}) p`, [yearStart(s), endOfYear(s.year), s.orgUnitId]),
+  ...EXCELLENCE_SQL,
 };

@@ -4,6 +4,7 @@ import { expect, type Locator, type Page } from "@playwright/test";
 import contacts from "../dashboards/contacts";
 import coverage from "../dashboards/coverage";
 import evaluation from "../dashboards/evaluation";
+import excellence from "../dashboards/excellence";
 import funds from "../dashboards/funds";
 import home from "../dashboards/home";
 import life from "../dashboards/life";
@@ -14,7 +15,7 @@ import { formatValue } from "../src/dashboards/format";
 import { config } from "../supabase/local/env";
 import { PANEL_SQL, type Scope } from "./dashboards-sql";
 
-export const DASHBOARDS: DashboardSpec[] = [coverage, evaluation, funds, life, team, contacts, home];
+export const DASHBOARDS: DashboardSpec[] = [coverage, evaluation, funds, life, team, contacts, excellence, home];
 export const routeOf = (spec: DashboardSpec) => (spec.id === "home" ? "/" : `/dashboards/${spec.id}`);
 
 const PAGE_SIZE = 50;

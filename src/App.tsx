@@ -16,6 +16,7 @@ import { Login } from "./pages/Login";
 import { accessControlProvider, authProvider, dataProvider, i18nProvider } from "./providers";
 import { useNotificationProvider } from "./providers/notificationProvider";
 import { refineResources, resources } from "./resources";
+import { CASE_COLLECTION_ROUTE, excellenceMenuEntries } from "./resources/excellence";
 import { theme } from "./theme";
 
 // The signed-in frame and the 404 page load after sign-in.
@@ -25,6 +26,7 @@ const NotFound = lazy(() => import("@refinedev/antd").then((module) => ({ defaul
 // Screens that need more than the generic page (src/pages/<resource>/), loaded on demand.
 const AccountsPage = lazy(() => import("./pages/accounts/AccountsPage"));
 const FundBudgetShow = lazy(() => import("./pages/fund-budgets/FundBudgetShow"));
+const CaseCollection = lazy(() => import("./pages/cases/CaseCollection"));
 const pageOverrides: Record<string, PageOverrides> = {
   accounts: { list: <AccountsPage /> },
   fund_budgets: { show: <FundBudgetShow /> },
@@ -42,7 +44,11 @@ export default function App() {
     document.documentElement.lang = i18n.language;
   }, [i18n.language, isEnglish]);
   // Refine shows menu labels as given: rebuild them when the language changes.
-  const refineResourceList = useMemo(() => refineResources((key) => t(key), dashboardResources(i18n.language)), [t, i18n.language]);
+  const refineResourceList = useMemo(
+    // (the 案例集 entry after its menu group, which refineResources declares)
+    () => [...refineResources((key) => t(key), dashboardResources(i18n.language)), ...excellenceMenuEntries((key) => t(key))],
+    [t, i18n.language],
+  );
 
   return (
     <BrowserRouter>
@@ -78,6 +84,7 @@ export default function App() {
                 <Route index element={<HomeDashboard />} />
                 {crudRoutes(resources, pageOverrides)}
                 <Route path="/dashboards/:id" element={<DashboardRoute />} />
+                <Route path={CASE_COLLECTION_ROUTE} element={<CaseCollection />} />
                 <Route path="*" element={<NotFound />} />
               </Route>
               <Route

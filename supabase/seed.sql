@@ -955,6 +955,117 @@ drop table seed_contact_leaders, seed_contact_slots, seed_contact_issues, seed_c
 -- ---------------------------------------------------------------------------------------------------------
 -- 党建案例 (§15) and 创建卓越党支部计划 (§13). Its own random stream (setseed below), so the sections do not shift each other's draws.
 -- ---------------------------------------------------------------------------------------------------------
+-- Plans: every branch in the programme (卓越党支部 or 培育中 today) has a plan a year from when it joined
+-- (2024 or 2025; some 培育中 branches only in 2026). 2024 and 2025 plans are judged in the January after; the
+-- judgement writes the branch's year (branch_excellence_years) and its current flag follows the latest year, so
+-- 卓越党支部 branches are judged 卓越 in 2025, 培育中 ones 合格 or 未达标. 2026 plans are not judged yet (year end).
+-- Cases: in each year a share of the active branches writes one (more in the programme); earlier years' cases
+-- went through rating (a third stopped at 已提交 or 草稿), 2026's are under way with some rated in the autumn.
+-- The seed writes finished states as they stand: maintenance, like any load outside the API.
+select setseed(0.15202612);
+select set_config('app.maintenance', 'on', false);
+
+create temp table seed_plan_branches as
+select b.id as branch_id, b.excellence,
+       case when b.excellence = 'excellent' then case when random() < 0.6 then 2024 else 2025 end
+            else pg_temp.pick('{2024,2024,2024,2025,2025,2026}'::int[]) end as first_year
+  from (select id, excellence from public.branches where status = 'active' and excellence <> 'none' order by id) b;
+
+create temp table seed_plans as
+select x.*,
+       case when x.year < 2026 then 'judged'::public.plan_status
+            else pg_temp.pick('{draft,submitted,submitted,approved,approved,approved,approved}'::public.plan_status[]) end as status,
+       case when x.year = 2026 then null
+            when x.excellence = 'excellent' and (x.year = 2025 or random() < 0.6) then 'excellent'::public.plan_result
+            when x.excellence = 'cultivating' and random() < 0.25 then 'not_met'::public.plan_result
+            else 'qualified'::public.plan_result end as result,
+       make_date(x.year, 1, 5) + pg_temp.rand_int(0, 60) as submitted_on,
+       pg_temp.rand_int(7, 35) as review_days,
+       make_date(x.year + 1, 1, 6) + pg_temp.rand_int(0, 20) as judged_on,
+       pg_temp.pick('{以“一支部一品牌”为抓手,以“党建+专业”融合为切入点,以党员先锋工程为牵引,以师生需求清单为导向}'::text[]) as entry,
+       pg_temp.pick('{组织生活质量提升,党员示范岗全覆盖,支部联建共建,服务师生满意度,学科攻关中的党员作用}'::text[]) as focus
+  from (select p.branch_id, p.excellence, y.year
+          from seed_plan_branches p cross join generate_series(2024, 2026) y (year)
+         where y.year >= p.first_year
+         order by p.branch_id, y.year) x;
+
+insert into public.excellence_plans (branch_id, year, goals, entry_point, breakthrough, status, self_assessment, result,
+                                     submitted_on, approved_on, judged_on)
+select p.branch_id, p.year,
+       format('%s 年度: 建强支部班子, 落实“三会一课”, 在%s上形成可复制的做法, 争创校级卓越党支部', p.year, p.focus),
+       p.entry || '，把支部工作融入中心工作',
+       '围绕' || p.focus || '，解决一到两个师生关心的实际问题',
+       p.status,
+       case when p.status = 'judged' then
+         case p.result when 'excellent' then '年度任务全部完成, ' || p.focus || '成效明显, 获师生好评'
+                       when 'qualified' then '主要任务基本完成, ' || p.focus || '仍需持续推进'
+                       else '部分任务未按期完成, 支部班子已制定整改措施' end end,
+       p.result,
+       case when p.status >= 'submitted' then p.submitted_on end,
+       case when p.status >= 'approved' then p.submitted_on + p.review_days end,
+       case when p.status = 'judged' then p.judged_on end
+  from seed_plans p
+ order by p.branch_id, p.year;
+
+insert into public.excellence_tasks (plan_id, title, due_on, done_on, note)
+select x.plan_id, x.title, x.due_on,
+       case when x.done_roll < case when x.year < 2026 then case x.result when 'excellent' then 0.97 when 'qualified' then 0.85 else 0.55 end
+                                    else 0.8 end
+             and x.due_on - 20 <= least(make_date(x.year, 12, 31), date '2026-11-20')
+            then least(x.due_on - 20 + x.lag, make_date(x.year, 12, 31), date '2026-11-20') end,
+       case when random() < 0.2 then '纳入支部年度工作台账' end
+  from (select p.id as plan_id, p.year, p.result, t.n,
+               pg_temp.pick('{开展一次专题组织生活会,建立党员示范岗,与共建单位联合开展主题党日,举办支部书记讲党课,形成一篇党建工作案例,开展师生座谈并建立问题清单,完成支部工作法总结,开展党员志愿服务}'::text[]) as title,
+               make_date(p.year, 3, 1) + pg_temp.rand_int(0, 290) as due_on,
+               random() as done_roll, pg_temp.rand_int(0, 40) as lag
+          from public.excellence_plans p
+          cross join lateral generate_series(1, pg_temp.rand_int(3, 6)) t (n)
+         order by p.id, t.n) x
+ order by x.plan_id, x.n;
+
+create temp table seed_cases as
+select x.*,
+       case when x.year < 2026 then
+              case when x.r < 0.1 then 'draft' when x.r < 0.3 then 'submitted' else 'rated' end
+            else case when x.r < 0.2 then 'draft' when x.r < 0.45 then 'submitted' when x.r < 0.7 then 'recommended' else 'rated' end
+       end::public.case_status as status,
+       case when x.q < 0.12 then 'best' when x.q < 0.5 then 'excellent' else 'none' end::public.case_rating as rating_if_rated
+  from (select b.id as branch_id, b.name as branch_name, y.year, random() as r, random() as q,
+               pg_temp.pick('{reform,development,teachers_students,members,society}'::public.service_area[]) as area,
+               make_date(y.year, 4, 1) + pg_temp.rand_int(0, 80) as submitted_on,
+               pg_temp.rand_int(5, 30) as recommend_days,
+               case when y.year < 2026 then make_date(y.year, 10, 10) + pg_temp.rand_int(0, 60)
+                    else date '2026-10-15' + pg_temp.rand_int(0, 36) end as rated_on,
+               random() as take
+          from public.branches b cross join generate_series(2024, 2026) y (year)
+         where b.status = 'active'
+         order by b.id, y.year) x
+  join public.branches b on b.id = x.branch_id
+ where x.take < case when b.excellence <> 'none' then 0.7 else 0.22 end;
+
+insert into public.cases (branch_id, year, title, summary, service_area, status, rating, budget_id,
+                          submitted_on, recommended_on, rated_on)
+select c.branch_id, c.year,
+       c.branch_name || '：' || case c.area
+         when 'reform' then '“党建+教学改革”双融合工作法'
+         when 'development' then '把支部建在学科链上, 助推学科发展'
+         when 'teachers_students' then '“一站式”师生服务站的党建实践'
+         when 'members' then '“三会一课”提质增效的探索'
+         else '党员志愿服务进社区' end,
+       '支部围绕中心工作, 以问题为导向, 通过党员先锋岗、结对共建和主题党日等载体, 形成了可复制、可推广的做法, 师生满意度明显提升。',
+       c.area, c.status,
+       case when c.status = 'rated' then c.rating_if_rated end,
+       (select f.id from public.fund_budgets f
+         where f.branch_id = c.branch_id and f.fiscal_year = c.year and f.category = 'case_project'),
+       case when c.status >= 'submitted' then c.submitted_on end,
+       case when c.status >= 'recommended' then c.submitted_on + c.recommend_days end,
+       case when c.status = 'rated' then greatest(c.rated_on, c.submitted_on + c.recommend_days) end
+  from seed_cases c
+ order by c.branch_id, c.year;
+
+select set_config('app.maintenance', '', false);
+drop table seed_plan_branches, seed_plans, seed_cases;
+analyze public.cases, public.excellence_plans, public.excellence_tasks, public.branch_excellence_years;
 -- (end of section cases)
 
 

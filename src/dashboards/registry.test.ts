@@ -4,7 +4,7 @@ import { dashboardResourcesFor } from "./resources";
 
 describe("the dashboards in /dashboards", () => {
   it("are all found and valid, home kept out of the menu", () => {
-    expect(dashboards.map((d) => d.id)).toEqual(["coverage", "evaluation", "funds", "life", "team", "contacts", "home"]);
+    expect(dashboards.map((d) => d.id)).toEqual(["coverage", "evaluation", "funds", "life", "team", "contacts", "excellence", "home"]);
     const menu = dashboardResourcesFor(dashboards).map((r) => [r.list, r.meta?.label]);
     expect(menu).toEqual([
       [undefined, "数据分析"],
@@ -14,6 +14,7 @@ describe("the dashboards in /dashboards", () => {
       ["/dashboards/life", "组织生活"],
       ["/dashboards/team", "队伍建设"],
       ["/dashboards/contacts", "联系点"],
+      ["/dashboards/excellence", "案例与卓越"],
     ]);
   });
 

@@ -123,6 +123,49 @@ export type Database = {
           },
         ]
       }
+      branch_excellence_years: {
+        Row: {
+          branch_id: number
+          created_at: string
+          id: number
+          plan_id: number | null
+          status: Database["public"]["Enums"]["branch_excellence"]
+          updated_at: string
+          year: number
+        }
+        Insert: {
+          branch_id: number
+          created_at?: string
+          id?: never
+          plan_id?: number | null
+          status: Database["public"]["Enums"]["branch_excellence"]
+          updated_at?: string
+          year: number
+        }
+        Update: {
+          branch_id?: number
+          created_at?: string
+          id?: never
+          plan_id?: number | null
+          status?: Database["public"]["Enums"]["branch_excellence"]
+          updated_at?: string
+          year?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "branch_excellence_years_branch_id_fkey"
+            columns: ["branch_id"]
+            referencedRelation: "branches"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "branch_excellence_years_plan_id_fkey"
+            columns: ["plan_id"]
+            referencedRelation: "excellence_plans"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       branches: {
         Row: {
           basis: Database["public"]["Enums"]["branch_basis"]
@@ -271,56 +314,67 @@ export type Database = {
           },
         ]
       }
-      contact_points: {
+      cases: {
         Row: {
           branch_id: number
-          contact_id: string
+          budget_id: number | null
           created_at: string
-          duties: string | null
-          ended_on: string | null
           id: number
-          started_on: string
+          rated_on: string | null
+          rating: Database["public"]["Enums"]["case_rating"] | null
+          recommended_on: string | null
+          service_area: Database["public"]["Enums"]["service_area"]
+          status: Database["public"]["Enums"]["case_status"]
+          submitted_on: string | null
+          summary: string | null
+          title: string
           updated_at: string
-          active: boolean | null
+          year: number
         }
         Insert: {
           branch_id: number
-          contact_id: string
+          budget_id?: number | null
           created_at?: string
-          duties?: string | null
-          ended_on?: string | null
           id?: never
-          started_on: string
+          rated_on?: string | null
+          rating?: Database["public"]["Enums"]["case_rating"] | null
+          recommended_on?: string | null
+          service_area: Database["public"]["Enums"]["service_area"]
+          status?: Database["public"]["Enums"]["case_status"]
+          submitted_on?: string | null
+          summary?: string | null
+          title: string
           updated_at?: string
+          year: number
         }
         Update: {
           branch_id?: number
-          contact_id?: string
+          budget_id?: number | null
           created_at?: string
-          duties?: string | null
-          ended_on?: string | null
           id?: never
-          started_on?: string
+          rated_on?: string | null
+          rating?: Database["public"]["Enums"]["case_rating"] | null
+          recommended_on?: string | null
+          service_area?: Database["public"]["Enums"]["service_area"]
+          status?: Database["public"]["Enums"]["case_status"]
+          submitted_on?: string | null
+          summary?: string | null
+          title?: string
           updated_at?: string
+          year?: number
         }
         Relationships: [
           {
-            foreignKeyName: "contact_points_branch_id_fkey"
+            foreignKeyName: "cases_branch_id_fkey"
             columns: ["branch_id"]
             referencedRelation: "branches"
             referencedColumns: ["id"]
           },
           {
-            foreignKeyName: "contact_points_contact_id_fkey"
-            columns: ["contact_id"]
-            referencedRelation: "contact_people"
+            foreignKeyName: "cases_budget_id_fkey"
+            columns: ["budget_id"]
+            referencedRelation: "fund_budgets"
             referencedColumns: ["id"]
-          },
-          {
-            foreignKeyName: "contact_points_contact_id_fkey"
-            columns: ["contact_id"]
-            referencedRelation: "profiles"
-            referencedColumns: ["user_id"]
           },
         ]
       }
@@ -362,6 +416,104 @@ export type Database = {
           year?: number
         }
         Relationships: []
+      }
+      excellence_plans: {
+        Row: {
+          approved_on: string | null
+          branch_id: number
+          breakthrough: string | null
+          created_at: string
+          entry_point: string | null
+          goals: string
+          id: number
+          judged_on: string | null
+          result: Database["public"]["Enums"]["plan_result"] | null
+          self_assessment: string | null
+          status: Database["public"]["Enums"]["plan_status"]
+          submitted_on: string | null
+          updated_at: string
+          year: number
+        }
+        Insert: {
+          approved_on?: string | null
+          branch_id: number
+          breakthrough?: string | null
+          created_at?: string
+          entry_point?: string | null
+          goals: string
+          id?: never
+          judged_on?: string | null
+          result?: Database["public"]["Enums"]["plan_result"] | null
+          self_assessment?: string | null
+          status?: Database["public"]["Enums"]["plan_status"]
+          submitted_on?: string | null
+          updated_at?: string
+          year: number
+        }
+        Update: {
+          approved_on?: string | null
+          branch_id?: number
+          breakthrough?: string | null
+          created_at?: string
+          entry_point?: string | null
+          goals?: string
+          id?: never
+          judged_on?: string | null
+          result?: Database["public"]["Enums"]["plan_result"] | null
+          self_assessment?: string | null
+          status?: Database["public"]["Enums"]["plan_status"]
+          submitted_on?: string | null
+          updated_at?: string
+          year?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "excellence_plans_branch_id_fkey"
+            columns: ["branch_id"]
+            referencedRelation: "branches"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      excellence_tasks: {
+        Row: {
+          created_at: string
+          done_on: string | null
+          due_on: string
+          id: number
+          note: string | null
+          plan_id: number
+          title: string
+          updated_at: string
+        }
+        Insert: {
+          created_at?: string
+          done_on?: string | null
+          due_on: string
+          id?: never
+          note?: string | null
+          plan_id: number
+          title: string
+          updated_at?: string
+        }
+        Update: {
+          created_at?: string
+          done_on?: string | null
+          due_on?: string
+          id?: never
+          note?: string | null
+          plan_id?: number
+          title?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "excellence_tasks_plan_id_fkey"
+            columns: ["plan_id"]
+            referencedRelation: "excellence_plans"
+            referencedColumns: ["id"]
+          },
+        ]
       }
       fund_budgets: {
         Row: {
@@ -800,109 +952,11 @@ export type Database = {
         }
         Relationships: []
       }
-      visits: {
-        Row: {
-          branch_id: number
-          created_at: string
-          follow_up: string | null
-          id: number
-          kind: Database["public"]["Enums"]["visit_kind"]
-          problems: string | null
-          resolved_on: string | null
-          summary: string | null
-          updated_at: string
-          visited_on: string
-          visitor_id: string | null
-          visitor_name: string | null
-          follow_up_open: boolean | null
-        }
-        Insert: {
-          branch_id: number
-          created_at?: string
-          follow_up?: string | null
-          id?: never
-          kind: Database["public"]["Enums"]["visit_kind"]
-          problems?: string | null
-          resolved_on?: string | null
-          summary?: string | null
-          updated_at?: string
-          visited_on: string
-          visitor_id?: string | null
-          visitor_name?: string | null
-        }
-        Update: {
-          branch_id?: number
-          created_at?: string
-          follow_up?: string | null
-          id?: never
-          kind?: Database["public"]["Enums"]["visit_kind"]
-          problems?: string | null
-          resolved_on?: string | null
-          summary?: string | null
-          updated_at?: string
-          visited_on?: string
-          visitor_id?: string | null
-          visitor_name?: string | null
-        }
-        Relationships: [
-          {
-            foreignKeyName: "visits_branch_id_fkey"
-            columns: ["branch_id"]
-            referencedRelation: "branches"
-            referencedColumns: ["id"]
-          },
-          {
-            foreignKeyName: "visits_visitor_id_fkey"
-            columns: ["visitor_id"]
-            referencedRelation: "contact_people"
-            referencedColumns: ["id"]
-          },
-          {
-            foreignKeyName: "visits_visitor_id_fkey"
-            columns: ["visitor_id"]
-            referencedRelation: "profiles"
-            referencedColumns: ["user_id"]
-          },
-        ]
-      }
     }
     Views: {
-      contact_people: {
-        Row: {
-          display_name: string | null
-          id: string | null
-          org_unit_id: number | null
-          role: Database["public"]["Enums"]["app_role"] | null
-        }
-        Insert: {
-          display_name?: string | null
-          id?: string | null
-          org_unit_id?: number | null
-          role?: Database["public"]["Enums"]["app_role"] | null
-        }
-        Update: {
-          display_name?: string | null
-          id?: string | null
-          org_unit_id?: number | null
-          role?: Database["public"]["Enums"]["app_role"] | null
-        }
-        Relationships: [
-          {
-            foreignKeyName: "profiles_org_unit_id_fkey"
-            columns: ["org_unit_id"]
-            referencedRelation: "org_units"
-            referencedColumns: ["id"]
-          },
-        ]
-      }
+      [_ in never]: never
     }
     Functions: {
-      active: {
-        Args: {
-          contact_point: Database["public"]["Tables"]["contact_points"]["Row"]
-        }
-        Returns: boolean
-      }
       admin_create_account: {
         Args: {
           p_display_name: string
@@ -936,6 +990,31 @@ export type Database = {
         Args: { p_disabled: boolean; p_user_id: string }
         Returns: undefined
       }
+      approve_excellence_plan: {
+        Args: { p_plan_id: number }
+        Returns: {
+          approved_on: string | null
+          branch_id: number
+          breakthrough: string | null
+          created_at: string
+          entry_point: string | null
+          goals: string
+          id: number
+          judged_on: string | null
+          result: Database["public"]["Enums"]["plan_result"] | null
+          self_assessment: string | null
+          status: Database["public"]["Enums"]["plan_status"]
+          submitted_on: string | null
+          updated_at: string
+          year: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "excellence_plans"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       branches_below_activity_standard: {
         Args: {
           p_branch_kind?: Database["public"]["Enums"]["branch_kind"]
@@ -956,27 +1035,20 @@ export type Database = {
           standard: number
         }[]
       }
-      contact_point_coverage: {
-        Args: { p_day?: string; p_org_unit_id?: number }
+      cases_by_unit: {
+        Args: { p_org_unit_id?: number; p_year?: number }
         Returns: {
-          branches: number
-          contact_share: number
-          leader_contact_share: number
+          best: number
+          cases: number
+          draft: number
+          excellent: number
+          not_awarded: number
           org_unit_code: string
           org_unit_id: number
           org_unit_name: string
-          with_contact: number
-          with_leader_contact: number
-        }[]
-      }
-      contact_point_summary: {
-        Args: { p_day?: string; p_org_unit_id?: number }
-        Returns: {
-          branches: number
-          contact_share: number
-          leader_contact_share: number
-          with_contact: number
-          with_leader_contact: number
+          rated: number
+          recommended: number
+          submitted: number
         }[]
       }
       coverage_by_kind: {
@@ -1140,9 +1212,39 @@ export type Database = {
           year: number
         }[]
       }
-      follow_up_open: {
-        Args: { visit: Database["public"]["Tables"]["visits"]["Row"] }
-        Returns: boolean
+      excellence_plans_by_status: {
+        Args: { p_org_unit_id?: number; p_year?: number }
+        Returns: {
+          excellent: number
+          not_met: number
+          plans: number
+          qualified: number
+          status: Database["public"]["Enums"]["plan_status"]
+        }[]
+      }
+      excellence_tasks_by_unit: {
+        Args: { p_org_unit_id?: number; p_year?: number }
+        Returns: {
+          completion_rate: number
+          done: number
+          org_unit_code: string
+          org_unit_id: number
+          org_unit_name: string
+          overdue: number
+          plans: number
+          tasks: number
+        }[]
+      }
+      excellent_branches_by_year: {
+        Args: { p_from?: number; p_org_unit_id?: number; p_to?: number }
+        Returns: {
+          cultivating_branches: number
+          excellent_branches: number
+          org_unit_code: string
+          org_unit_id: number
+          org_unit_name: string
+          year: number
+        }[]
       }
       funds_by_category: {
         Args: {
@@ -1211,31 +1313,33 @@ export type Database = {
           spent: number
         }[]
       }
-      my_contact_points: {
-        Args: { p_day?: string }
+      judge_excellence_plan: {
+        Args: {
+          p_plan_id: number
+          p_result: Database["public"]["Enums"]["plan_result"]
+        }
         Returns: {
+          approved_on: string | null
           branch_id: number
-          branch_name: string
-          contact_point_id: number
-          last_visited_on: string
-          open_follow_ups: number
-          org_unit_name: string
-          started_on: string
-          visits_this_year: number
-        }[]
-      }
-      my_open_follow_ups: {
-        Args: { p_day?: string }
-        Returns: {
-          branch_name: string
-          days_open: number
-          follow_up: string
-          kind: Database["public"]["Enums"]["visit_kind"]
-          org_unit_name: string
-          problems: string
-          visit_id: number
-          visited_on: string
-        }[]
+          breakthrough: string | null
+          created_at: string
+          entry_point: string | null
+          goals: string
+          id: number
+          judged_on: string | null
+          result: Database["public"]["Enums"]["plan_result"] | null
+          self_assessment: string | null
+          status: Database["public"]["Enums"]["plan_status"]
+          submitted_on: string | null
+          updated_at: string
+          year: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "excellence_plans"
+          isOneToOne: true
+          isSetofReturn: false
+        }
       }
       my_profile: {
         Args: Record<PropertyKey, never>
@@ -1248,21 +1352,91 @@ export type Database = {
           user_id: string
         }[]
       }
-      open_follow_ups: {
-        Args: { p_day?: string; p_org_unit_id?: number }
+      rate_case: {
+        Args: {
+          p_case_id: number
+          p_rating: Database["public"]["Enums"]["case_rating"]
+        }
         Returns: {
           branch_id: number
-          branch_name: string
-          days_open: number
-          follow_up: string
-          kind: Database["public"]["Enums"]["visit_kind"]
-          org_unit_id: number
-          org_unit_name: string
-          problems: string
-          visit_id: number
-          visited_on: string
-          visitor: string
+          budget_id: number | null
+          created_at: string
+          id: number
+          rated_on: string | null
+          rating: Database["public"]["Enums"]["case_rating"] | null
+          recommended_on: string | null
+          service_area: Database["public"]["Enums"]["service_area"]
+          status: Database["public"]["Enums"]["case_status"]
+          submitted_on: string | null
+          summary: string | null
+          title: string
+          updated_at: string
+          year: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "cases"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      rated_cases_kpi: {
+        Args: { p_org_unit_id?: number; p_year?: number }
+        Returns: {
+          best_cases: number
+          excellent_cases: number
+          rated_cases: number
         }[]
+      }
+      recommend_case: {
+        Args: { p_case_id: number }
+        Returns: {
+          branch_id: number
+          budget_id: number | null
+          created_at: string
+          id: number
+          rated_on: string | null
+          rating: Database["public"]["Enums"]["case_rating"] | null
+          recommended_on: string | null
+          service_area: Database["public"]["Enums"]["service_area"]
+          status: Database["public"]["Enums"]["case_status"]
+          submitted_on: string | null
+          summary: string | null
+          title: string
+          updated_at: string
+          year: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "cases"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      reopen_case: {
+        Args: { p_case_id: number }
+        Returns: {
+          branch_id: number
+          budget_id: number | null
+          created_at: string
+          id: number
+          rated_on: string | null
+          rating: Database["public"]["Enums"]["case_rating"] | null
+          recommended_on: string | null
+          service_area: Database["public"]["Enums"]["service_area"]
+          status: Database["public"]["Enums"]["case_status"]
+          submitted_on: string | null
+          summary: string | null
+          title: string
+          updated_at: string
+          year: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "cases"
+          isOneToOne: true
+          isSetofReturn: false
+        }
       }
       reopen_evaluation_cycle: {
         Args: { p_cycle_id: number }
@@ -1281,6 +1455,56 @@ export type Database = {
         SetofOptions: {
           from: "*"
           to: "evaluation_cycles"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      submit_case: {
+        Args: { p_case_id: number }
+        Returns: {
+          branch_id: number
+          budget_id: number | null
+          created_at: string
+          id: number
+          rated_on: string | null
+          rating: Database["public"]["Enums"]["case_rating"] | null
+          recommended_on: string | null
+          service_area: Database["public"]["Enums"]["service_area"]
+          status: Database["public"]["Enums"]["case_status"]
+          submitted_on: string | null
+          summary: string | null
+          title: string
+          updated_at: string
+          year: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "cases"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      submit_excellence_plan: {
+        Args: { p_plan_id: number }
+        Returns: {
+          approved_on: string | null
+          branch_id: number
+          breakthrough: string | null
+          created_at: string
+          entry_point: string | null
+          goals: string
+          id: number
+          judged_on: string | null
+          result: Database["public"]["Enums"]["plan_result"] | null
+          self_assessment: string | null
+          status: Database["public"]["Enums"]["plan_status"]
+          submitted_on: string | null
+          updated_at: string
+          year: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "excellence_plans"
           isOneToOne: true
           isSetofReturn: false
         }
@@ -1312,16 +1536,6 @@ export type Database = {
           org_unit_name: string
         }[]
       }
-      visits_by_leader_year: {
-        Args: { p_from_year: number; p_org_unit_id?: number; p_to_year: number }
-        Returns: {
-          visitor_id: string
-          visitor_name: string
-          visits: number
-          with_problems: number
-          year: number
-        }[]
-      }
     }
     Enums: {
       app_role: "org_admin" | "committee_admin" | "leader"
@@ -1351,6 +1565,8 @@ export type Database = {
         | "lab"
         | "research_group"
         | "practice_base"
+      case_rating: "best" | "excellent" | "none"
+      case_status: "draft" | "submitted" | "recommended" | "rated"
       coverage_form:
         | "branch"
         | "party_group"
@@ -1388,6 +1604,8 @@ export type Database = {
         | "internal_pairing"
         | "service_alliance"
       partnership_status: "active" | "suspended" | "ended"
+      plan_result: "excellent" | "qualified" | "not_met"
+      plan_status: "draft" | "submitted" | "approved" | "judged"
       professional_title:
         | "senior"
         | "associate_senior"
@@ -1400,7 +1618,6 @@ export type Database = {
         | "teachers_students"
         | "members"
         | "society"
-      visit_kind: "visit" | "research" | "guidance" | "forum" | "reception"
     }
     CompositeTypes: {
       [_ in never]: never
@@ -1558,6 +1775,8 @@ export const Constants = {
         "research_group",
         "practice_base",
       ],
+      case_rating: ["best", "excellent", "none"],
+      case_status: ["draft", "submitted", "recommended", "rated"],
       coverage_form: [
         "branch",
         "party_group",
@@ -1600,6 +1819,8 @@ export const Constants = {
         "service_alliance",
       ],
       partnership_status: ["active", "suspended", "ended"],
+      plan_result: ["excellent", "qualified", "not_met"],
+      plan_status: ["draft", "submitted", "approved", "judged"],
       professional_title: [
         "senior",
         "associate_senior",
@@ -1614,7 +1835,6 @@ export const Constants = {
         "members",
         "society",
       ],
-      visit_kind: ["visit", "research", "guidance", "forum", "reception"],
     },
   },
 } as const

@@ -22,6 +22,7 @@ export const seededTables = [
   "contact_points", "visits",
 
   // 案例与卓越
+  "cases", "excellence_plans", "excellence_tasks", "branch_excellence_years",
 
   "audit_log",
 ] as const;
