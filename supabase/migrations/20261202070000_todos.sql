@@ -6,18 +6,22 @@
 --                                                    /branches?todo_no_secretary=eq.true — the filter lives in the
 --                                                    URL (bookmarkable, exportable) and is always today's state;
 --   app.todo_<kind>() returns (id, org_unit_id)      the same test over the whole register, set-based, for the
---                                                    to-do function (a row test that counts or looks up something
---                                                    is not inlined: called per row it costs ~0.1 ms a row, far too
---                                                    slow for the home page at scale 10);
+--                                                    to-do function;
 --   a row of app.todo_kinds                          label, register, where a record is fixed, order.
+-- Why two forms: a row test that counts or looks something up is never inlined, so the list calls it once per
+-- row. As security invoker each call would re-apply the RLS of every table it reads (~2 ms a row: 3 s for the
+-- carriers list). So the row tests are SECURITY DEFINER PL/pgSQL (plan kept, no inner RLS): they only state a fact
+-- about a row the caller already sees through the register's own RLS, from rows of the same unit (members of the
+-- branch, spending of the budget, coverages of the carrier, which the carrier_coverages_same_org_unit rule keeps
+-- in its unit), so they tell the caller nothing it could not read. The set functions are security invoker (RLS
+-- applies, as in every analytics RPC) and are what todos() runs: one scan per kind, fast enough for the home page.
 -- supabase/tests/todos.test.ts checks for every registered kind that the two forms select the same records, per
 -- role, so a later kind is held to it without a new test.
--- public.todos() runs every registered set function as the caller (security invoker: RLS scopes each register)
--- and returns one row per kind with its count, the affected ids and, for readers of the whole school, a per-unit
--- breakdown. A later kind (meetings, cases, plans, visits) adds its functions and registry row; nothing here is
--- rewritten. Both forms are security invoker and name every object by schema, so they take no SET clause (which
--- would stop the set function from being inlined into todos()' query). Thresholds are read once per statement
--- with `(select app.setting(key))`.
+-- public.todos() returns one row per kind with its count, the affected ids and, for readers of the whole school,
+-- a per-unit breakdown. A later kind (meetings, cases, plans, visits) adds its two functions and its registry row
+-- and calls app.rebuild_todos(); nothing here is rewritten. The set functions name every object by schema and
+-- take no SET clause, so they inline into todos()' query. Thresholds are read once per statement with
+-- `(select app.setting(key))`.
 --
 -- Term of office: each branch keeps its own term in branches.term_years (党支部委员会 3 years, a 党总支 3 or 5,
 -- fixed when it is elected): that column is the "term from the data". A school-wide term setting would be a second
@@ -76,82 +80,106 @@ comment on function public.election_due_on(public.branches) is
   '换届到期日 = 最近换届日 (无则成立日) + 任期年限; 均无记录时为空 (PostgREST 计算字段)';
 
 create function public.todo_election_overdue(b public.branches) returns boolean
-language sql stable
+language plpgsql stable security definer
+set search_path = ''
 as $$
-  select b.status = 'active' and (b.founded_on is null or b.founded_on <= current_date)
+begin
+  return b.status = 'active' and (b.founded_on is null or b.founded_on <= current_date)
      and (coalesce(b.last_election_on, b.founded_on) is null
-          or coalesce(b.last_election_on, b.founded_on) + make_interval(years => b.term_years) < current_date)
+          or coalesce(b.last_election_on, b.founded_on) + make_interval(years => b.term_years) < current_date);
+end;
 $$;
 comment on function public.todo_election_overdue(public.branches) is
   '待办: 换届逾期 (任期已满或无换届记录), 与首页“换届逾期支部”同一口径';
 
 create function public.todo_election_due_soon(b public.branches) returns boolean
-language sql stable
+language plpgsql stable security definer
+set search_path = ''
 as $$
-  select b.status = 'active' and (b.founded_on is null or b.founded_on <= current_date)
+begin
+  return b.status = 'active' and (b.founded_on is null or b.founded_on <= current_date)
      and coalesce(b.last_election_on, b.founded_on) + make_interval(years => b.term_years)
          between current_date
-             and current_date + make_interval(months => (select app.setting('election_urgent_months'))::integer)
+             and current_date + make_interval(months => (select app.setting('election_urgent_months'))::integer);
+end;
 $$;
 comment on function public.todo_election_due_soon(public.branches) is
   '待办: 任期在 election_urgent_months 个月内届满 (今日起算)';
 
 create function public.todo_election_due(b public.branches) returns boolean
-language sql stable
+language plpgsql stable security definer
+set search_path = ''
 as $$
-  select b.status = 'active' and (b.founded_on is null or b.founded_on <= current_date)
+begin
+  return b.status = 'active' and (b.founded_on is null or b.founded_on <= current_date)
      and coalesce(b.last_election_on, b.founded_on) + make_interval(years => b.term_years)
          > current_date + make_interval(months => (select app.setting('election_urgent_months'))::integer)
      and coalesce(b.last_election_on, b.founded_on) + make_interval(years => b.term_years)
-         <= current_date + make_interval(months => (select app.setting('election_warn_months'))::integer)
+         <= current_date + make_interval(months => (select app.setting('election_warn_months'))::integer);
+end;
 $$;
 comment on function public.todo_election_due(public.branches) is
   '待办: 任期在 election_urgent_months 至 election_warn_months 个月之间届满';
 
 create function public.todo_no_secretary(b public.branches) returns boolean
-language sql stable
+language plpgsql stable security definer
+set search_path = ''
 as $$
-  select b.status = 'active' and (b.founded_on is null or b.founded_on <= current_date) and b.secretary_id is null
+begin
+  return b.status = 'active' and (b.founded_on is null or b.founded_on <= current_date) and b.secretary_id is null;
+end;
 $$;
 comment on function public.todo_no_secretary(public.branches) is '待办: 支部书记空缺';
 
 create function public.todo_secretary_not_full(b public.branches) returns boolean
-language sql stable
+language plpgsql stable security definer
+set search_path = ''
 as $$
-  select b.status = 'active' and (b.founded_on is null or b.founded_on <= current_date)
+begin
+  return b.status = 'active' and (b.founded_on is null or b.founded_on <= current_date)
      and exists (select 1 from public.members m
-                  where m.id = b.secretary_id and (m.status <> 'full' or m.branch_id <> b.id))
+                  where m.id = b.secretary_id and (m.status <> 'full' or m.branch_id <> b.id));
+end;
 $$;
 comment on function public.todo_secretary_not_full(public.branches) is '待办: 书记不是本支部正式党员 (预备党员任书记)';
 
 create function public.todo_branch_oversize(b public.branches) returns boolean
-language sql stable
+language plpgsql stable security definer
+set search_path = ''
 as $$
-  select b.status = 'active' and (b.founded_on is null or b.founded_on <= current_date)
-     and (select count(*) from public.members m where m.branch_id = b.id) > (select app.setting('branch_max_members'))
+begin
+  return b.status = 'active' and (b.founded_on is null or b.founded_on <= current_date)
+     and (select count(*) from public.members m where m.branch_id = b.id) > (select app.setting('branch_max_members'));
+end;
 $$;
 comment on function public.todo_branch_oversize(public.branches) is '待办: 党员人数超过 branch_max_members 的支部';
 
 create function public.todo_branch_too_few_full(b public.branches) returns boolean
-language sql stable
+language plpgsql stable security definer
+set search_path = ''
 as $$
-  select b.status = 'active' and (b.founded_on is null or b.founded_on <= current_date)
+begin
+  return b.status = 'active' and (b.founded_on is null or b.founded_on <= current_date)
      and (select count(*) from public.members m where m.branch_id = b.id and m.status = 'full')
-         < (select app.setting('branch_min_full_members'))
+         < (select app.setting('branch_min_full_members'));
+end;
 $$;
 comment on function public.todo_branch_too_few_full(public.branches) is '待办: 正式党员少于 branch_min_full_members 的支部';
 
 -- The same test as public.branches_below_activity_standard (the funds dashboard's table), with the standard from
 -- the settings: an active branch with members whose activity allocations this year fall short of members × standard.
 create function public.todo_activity_fund_low(b public.branches) returns boolean
-language sql stable
+language plpgsql stable security definer
+set search_path = ''
 as $$
-  select b.status = 'active'
+begin
+  return b.status = 'active'
      and exists (select 1 from public.members m where m.branch_id = b.id)
      and coalesce((select sum(f.amount) from public.fund_budgets f
                     where f.branch_id = b.id and f.category = 'activity'
                       and f.fiscal_year = extract(year from current_date)::integer), 0)
-         < (select app.setting('activity_fund_per_member')) * (select count(*) from public.members m where m.branch_id = b.id)
+         < (select app.setting('activity_fund_per_member')) * (select count(*) from public.members m where m.branch_id = b.id);
+end;
 $$;
 comment on function public.todo_activity_fund_low(public.branches) is
   '待办: 本年度党员活动经费分配额低于 党员人数 × activity_fund_per_member 的支部';
@@ -159,24 +187,30 @@ comment on function public.todo_activity_fund_low(public.branches) is
 -- The open evaluation cycle (组织部 opens one at a time): branches still owing their secretary's report, and
 -- branches whose scores are not complete (no evaluation row yet, or a score missing: total is null then).
 create function public.todo_evaluation_report_missing(b public.branches) returns boolean
-language sql stable
+language plpgsql stable security definer
+set search_path = ''
 as $$
-  select b.status = 'active' and (b.founded_on is null or b.founded_on <= current_date)
+begin
+  return b.status = 'active' and (b.founded_on is null or b.founded_on <= current_date)
      and exists (select 1 from public.evaluation_cycles c
                   where c.status = 'open'
                     and not exists (select 1 from public.branch_evaluations e
-                                     where e.cycle_id = c.id and e.branch_id = b.id and e.report_submitted_on is not null))
+                                     where e.cycle_id = c.id and e.branch_id = b.id and e.report_submitted_on is not null));
+end;
 $$;
 comment on function public.todo_evaluation_report_missing(public.branches) is '待办: 进行中的考核周期未提交述职报告的支部';
 
 create function public.todo_evaluation_scores_missing(b public.branches) returns boolean
-language sql stable
+language plpgsql stable security definer
+set search_path = ''
 as $$
-  select b.status = 'active' and (b.founded_on is null or b.founded_on <= current_date)
+begin
+  return b.status = 'active' and (b.founded_on is null or b.founded_on <= current_date)
      and exists (select 1 from public.evaluation_cycles c
                   where c.status = 'open'
                     and not exists (select 1 from public.branch_evaluations e
-                                     where e.cycle_id = c.id and e.branch_id = b.id and e.total is not null))
+                                     where e.cycle_id = c.id and e.branch_id = b.id and e.total is not null));
+end;
 $$;
 comment on function public.todo_evaluation_scores_missing(public.branches) is '待办: 进行中的考核周期评分未完成的支部';
 
@@ -184,17 +218,23 @@ comment on function public.todo_evaluation_scores_missing(public.branches) is '�
 -- Members: probation is one year (Party Constitution); due once the year is up, overdue a year after that.
 -- ---------------------------------------------------------------------------------------------------------
 create function public.todo_probation_due(m public.members) returns boolean
-language sql stable
+language plpgsql stable security definer
+set search_path = ''
 as $$
-  select m.status = 'probationary' and m.joined_on + interval '1 year' <= current_date
-     and m.joined_on + interval '2 years' >= current_date
+begin
+  return m.status = 'probationary' and m.joined_on + interval '1 year' <= current_date
+     and m.joined_on + interval '2 years' >= current_date;
+end;
 $$;
 comment on function public.todo_probation_due(public.members) is '待办: 预备期已满一年, 应讨论转正';
 
 create function public.todo_probation_overdue(m public.members) returns boolean
-language sql stable
+language plpgsql stable security definer
+set search_path = ''
 as $$
-  select m.status = 'probationary' and m.joined_on + interval '2 years' < current_date
+begin
+  return m.status = 'probationary' and m.joined_on + interval '2 years' < current_date;
+end;
 $$;
 comment on function public.todo_probation_overdue(public.members) is '待办: 预备期满后超过一年仍未转正';
 
@@ -202,15 +242,18 @@ comment on function public.todo_probation_overdue(public.members) is '待办: �
 -- Carriers not covered today: the negation of public.covered (DESIGN.md's definition), written out so it inlines.
 -- ---------------------------------------------------------------------------------------------------------
 create function public.todo_carrier_uncovered(c public.carriers) returns boolean
-language sql stable
+language plpgsql stable security definer
+set search_path = ''
 as $$
-  select not exists (
+begin
+  return not exists (
     select 1 from public.carrier_coverages coverage
       join public.branches branch on branch.id = coverage.branch_id
      where coverage.carrier_id = c.id
        and coverage.started_on <= current_date
        and (coverage.ended_on is null or coverage.ended_on >= current_date)
-       and branch.status = 'active')
+       and branch.status = 'active');
+end;
 $$;
 comment on function public.todo_carrier_uncovered(public.carriers) is '待办: 今日未被任何正常支部覆盖的载体 (covered 的否定)';
 
@@ -220,14 +263,17 @@ comment on function public.todo_carrier_uncovered(public.carriers) is '待办: �
 -- spending of its allocations too (as funds_by_unit_category does); an allocation counts its own.
 -- ---------------------------------------------------------------------------------------------------------
 create function public.todo_budget_lagging(f public.fund_budgets) returns boolean
-language sql stable
+language plpgsql stable security definer
+set search_path = ''
 as $$
-  select f.fiscal_year = extract(year from current_date)::integer
+begin
+  return f.fiscal_year = extract(year from current_date)::integer
      and coalesce((select sum(x.amount)
                      from public.fund_budgets a join public.fund_expenditures x on x.budget_id = a.id
                     where a.fiscal_year = f.fiscal_year and a.org_unit_id = f.org_unit_id and a.category = f.category
                       and (a.id = f.id or (f.branch_id is null and a.branch_id is not null))), 0)
-         < f.amount * (extract(month from current_date) / 12.0 - (select app.setting('funds_lag_margin')) / 100.0)
+         < f.amount * (extract(month from current_date) / 12.0 - (select app.setting('funds_lag_margin')) / 100.0);
+end;
 $$;
 comment on function public.todo_budget_lagging(public.fund_budgets) is
   '待办: 本年度预算执行率低于本月末均衡支出进度超过 funds_lag_margin 个百分点';
