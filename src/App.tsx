@@ -1,4 +1,5 @@
 // Every provider wired in one place; routes derived from the resource registry.
+import { CheckSquareOutlined } from "@ant-design/icons";
 import { Authenticated, Refine } from "@refinedev/core";
 import routerProvider, { CatchAllNavigate, DocumentTitleHandler, UnsavedChangesNotifier } from "@refinedev/react-router";
 import { App as AntdApp, ConfigProvider } from "antd";
@@ -25,6 +26,7 @@ const NotFound = lazy(() => import("@refinedev/antd").then((module) => ({ defaul
 // Screens that need more than the generic page (src/pages/<resource>/), loaded on demand.
 const AccountsPage = lazy(() => import("./pages/accounts/AccountsPage"));
 const FundBudgetShow = lazy(() => import("./pages/fund-budgets/FundBudgetShow"));
+const TodosPage = lazy(() => import("./pages/todos/TodosPage"));
 const pageOverrides: Record<string, PageOverrides> = {
   accounts: { list: <AccountsPage /> },
   fund_budgets: { show: <FundBudgetShow /> },
@@ -42,7 +44,15 @@ export default function App() {
     document.documentElement.lang = i18n.language;
   }, [i18n.language, isEnglish]);
   // Refine shows menu labels as given: rebuild them when the language changes.
-  const refineResourceList = useMemo(() => refineResources((key) => t(key), dashboardResources(i18n.language)), [t, i18n.language]);
+  // 待办 first in the menu: every role's daily work starts there.
+  const refineResourceList = useMemo(
+    () =>
+      refineResources((key) => t(key), [
+        { name: "todos", list: "/todos", meta: { label: t("todos.label"), icon: <CheckSquareOutlined /> } },
+        ...dashboardResources(i18n.language),
+      ]),
+    [t, i18n.language],
+  );
 
   return (
     <BrowserRouter>
@@ -78,6 +88,7 @@ export default function App() {
                 <Route index element={<HomeDashboard />} />
                 {crudRoutes(resources, pageOverrides)}
                 <Route path="/dashboards/:id" element={<DashboardRoute />} />
+                <Route path="/todos" element={<Suspense fallback={<PageLoading />}><TodosPage /></Suspense>} />
                 <Route path="*" element={<NotFound />} />
               </Route>
               <Route

@@ -6,11 +6,12 @@ import { lifeTexts } from "../resources/life.texts";
 import { outreachTexts } from "../resources/outreach.texts";
 import { systemTexts } from "../resources/system.texts";
 import { trainingTexts } from "../resources/training.texts";
+import { todosTexts } from "../pages/todos/todos.texts";
 
 type Texts = { [key: string]: string | Texts };
 export type AreaTexts = { zhCN: Texts; en: Texts };
 
-export const AREA_TEXTS: readonly AreaTexts[] = [lifeTexts, outreachTexts, excellenceTexts, trainingTexts, systemTexts];
+export const AREA_TEXTS: readonly AreaTexts[] = [lifeTexts, outreachTexts, excellenceTexts, trainingTexts, systemTexts, todosTexts];
 
 /** The shared dictionary with each area's keys added; a key defined twice is a mistake and throws. */
 export function withAreaTexts<T extends object>(shared: T, areas: readonly Texts[]): T {
