@@ -160,6 +160,17 @@ describe("todos: each kind against independent SQL", () => {
     expect(got.election_overdue.ids).not.toContain(made.overdueB);
   });
 
+  it("a fix through the API takes the item away at once (the stored items are recomputed after a write)", async () => {
+    expect((await todos(clients.committee_admin)).no_secretary.ids).toContain(f.spareBranches.A);
+    // the spare branch has no members of its own: move the fixture's spare member there and make them secretary
+    await withDb((db) => db.query("update public.members set branch_id = $1 where id = $2", [f.spareBranches.A, f.spareMembers.A]));
+    const { error } = await clients.committee_admin.from("branches").update({ secretary_id: f.spareMembers.A }).eq("id", f.spareBranches.A);
+    expect(error).toBeNull();
+    const after = await todos(clients.committee_admin);
+    expect(after.no_secretary.ids).not.toContain(f.spareBranches.A);
+    expect(after.no_secretary.ids).toEqual(await expectedIds("no_secretary", f.orgUnits.A));
+  });
+
   it("anonymous callers get nothing", async () => {
     const { error } = await anonClient().rpc("todos");
     expect(error).not.toBeNull();
@@ -196,17 +207,18 @@ describe("todos: a threshold change moves the items at once", () => {
     await setValue("election_warn_months", warnMonths);
   });
 
-  it("branch size: lowering the limit to 3 makes a 4-member branch oversize, raising it back clears it", async () => {
+  it("branch size: lowering the limit below a branch's size makes it oversize, raising it back clears it", async () => {
     await withDb((db) =>
       db.query(
         `insert into public.members (branch_id, name, gender, category, student_or_staff_no, status, joined_on)
-         select $1, '规模测试' || n, 'female', 'student', $2 || n, 'full', '2015-07-01' from generate_series(1, 2) n`,
+         select $1, '规模测试' || n, 'female', 'student', $2 || n, 'full', '2015-07-01' from generate_series(1, 3) n`,
         [f.branches.A, `${f.tag}-SIZE`],
       ),
     );
+    const size = await withDb((db) => one<number>(db, "select count(*) from public.members where branch_id = $1", [f.branches.A]));
     expect((await todos(clients.committee_admin)).branch_oversize.ids).not.toContain(f.branches.A);
     // the admin changes it through the API, as in the settings page
-    const { error } = await clients.org_admin.from("settings").update({ value: 3 }).eq("key", "branch_max_members");
+    const { error } = await clients.org_admin.from("settings").update({ value: size - 1 }).eq("key", "branch_max_members");
     expect(error).toBeNull();
     const moved = await todos(clients.committee_admin);
     expect(moved.branch_oversize.ids).toContain(f.branches.A);
