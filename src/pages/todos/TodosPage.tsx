@@ -21,7 +21,8 @@ export default function TodosPage() {
     method: "post",
     queryOptions: { staleTime: 0, refetchOnMount: "always" },
   });
-  const rows = (result?.data ?? []) as TodoRow[];
+  // (before the first answer Refine hands an empty object, not a list)
+  const rows = Array.isArray(result?.data) ? (result.data as TodoRow[]) : [];
   const open = rows.filter((row) => Number(row.count) > 0);
 
   return (
