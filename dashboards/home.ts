@@ -26,17 +26,41 @@ export const homeKpis = defineQuery({
   },
 });
 
+// 待办 (public.todos): every kind with its count for the signed-in user; today's state, whatever the year filter.
+export const todos = defineQuery({
+  rpc: "todos",
+  columns: {
+    label: { label: { zh: "事项", en: "Item" }, format: "text" },
+    count: { label: { zh: "数量", en: "Count" }, format: "count" },
+  },
+});
+
 const kpiParams = { p_day: { filter: "year", as: "end_of_year" }, p_fiscal_year: { filter: "year" }, p_org_unit_id: { filter: "org_unit" } } as const;
+type Drill = { route: string; filters: Record<string, string | number | boolean | { filter: string }> };
 const kpi = (id: string, value: keyof typeof homeKpis.columns, title: { zh: string; en: string }, x: number,
-             description?: { zh: string; en: string }) => ({
+             drill: Drill, description?: { zh: string; en: string }) => ({
   id,
   title,
   kind: "kpi" as const,
   query: { source: homeKpis, params: kpiParams },
   encode: { value },
   grid: { x, y: 0, w: 4, h: 2 },
+  drill,
   ...(description ? { options: { description } } : {}),
 });
+
+// Each card's figure opens the list of what it counts (in the chosen unit). Lists show today's records, so a past
+// year's figure opens today's list (the captions say which figures are the year's).
+const inUnit = { org_unit_id: { filter: "org_unit" } };
+const drills = {
+  branches: { route: "/branches", filters: { status: "active", ...inUnit } },
+  members: { route: "/members", filters: {} },
+  carriers: { route: "/carriers", filters: inUnit },
+  secretaries: { route: "/members", filters: { branch_role: "secretary" } },
+  budgets: { route: "/fund-budgets", filters: { fiscal_year: { filter: "year" }, ...inUnit } },
+  // the same test as the card (todo_election_overdue is the to-do kind 换届逾期支部)
+  electionsOverdue: { route: "/branches", filters: { todo_election_overdue: true, ...inUnit } },
+} satisfies Record<string, Drill>;
 
 // What a card counts for the chosen year (home_kpis reads on 31 Dec of it, or today in the current year). There is
 // no history of dissolution, leaving or past secretaries, so the captions say where a figure is today's.
@@ -64,13 +88,13 @@ export default defineDashboard({
     { id: "org_unit", kind: "org_unit" },
   ],
   panels: [
-    kpi("branches", "branches", { zh: "党支部", en: "Branches" }, 0, captions.branches),
-    kpi("members", "members", { zh: "党员", en: "Members" }, 4, captions.members),
-    kpi("coverage_rate", "coverage_rate", { zh: "载体覆盖率", en: "Carrier coverage" }, 8),
+    kpi("branches", "branches", { zh: "党支部", en: "Branches" }, 0, drills.branches, captions.branches),
+    kpi("members", "members", { zh: "党员", en: "Members" }, 4, drills.members, captions.members),
+    kpi("coverage_rate", "coverage_rate", { zh: "载体覆盖率", en: "Carrier coverage" }, 8, drills.carriers),
     kpi("senior_secretaries", "senior_title_secretary_share", { zh: "书记高级职称比例", en: "Secretaries with senior titles" }, 12,
-        captions.seniorSecretaries),
-    kpi("execution_rate", "execution_rate", { zh: "经费执行率", en: "Funds executed" }, 16),
-    kpi("elections_overdue", "elections_overdue", { zh: "换届逾期支部", en: "Elections overdue" }, 20),
+        drills.secretaries, captions.seniorSecretaries),
+    kpi("execution_rate", "execution_rate", { zh: "经费执行率", en: "Funds executed" }, 16, drills.budgets),
+    kpi("elections_overdue", "elections_overdue", { zh: "换届逾期支部", en: "Elections overdue" }, 20, drills.electionsOverdue),
     // 组织生活: this year's completion of the expected meetings (dashboards/life.ts), a card of its own row.
     {
       id: "meeting_completion",
@@ -169,7 +193,7 @@ export default defineDashboard({
       query: { source: myContactPoints, params: { p_day: { filter: "year", as: "end_of_year" } } },
       encode: { columns: ["branch_name", "org_unit_name", "started_on", "visits_this_year", "last_visited_on", "open_follow_ups"] },
       open: { route: "/contact-points", id: "contact_point_id" },
-      grid: { x: 0, y: 9, w: 12, h: 5 },
+      grid: { x: 0, y: 18, w: 12, h: 5 },
     },
     {
       id: "my_open_follow_ups",
@@ -179,7 +203,17 @@ export default defineDashboard({
       // half the page wide: the branch names its unit, so the unit column is left to the 联系点 dashboard
       encode: { columns: ["visited_on", "branch_name", "kind", "problems", "follow_up", "days_open"] },
       open: { route: "/visits", id: "visit_id" },
-      grid: { x: 12, y: 9, w: 12, h: 5 },
+      grid: { x: 12, y: 18, w: 12, h: 5 },
+    },
+    {
+      id: "todos",
+      title: { zh: "待办", en: "To-dos" },
+      kind: "todos",
+      query: { source: todos },
+      encode: {},
+      grid: { x: 0, y: 9, w: 24, h: 9 },
+      options: { description: { zh: "今日待办, 不随所选年度变化", en: "Today's to-dos, whatever the year chosen" } },
+      link: { route: "/todos", label: { zh: "全部待办", en: "All to-dos" } },
     },
   ],
 });

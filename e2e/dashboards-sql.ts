@@ -422,4 +422,19 @@ export const PANEL_SQL: Record<string, Query> = {
   "home/meeting_completion": (s) =>
     sql(`select ${completion} from (${meetingPeriods}) p`, [yearStart(s), endOfYear(s.year), s.orgUnitId]),
   ...EXCELLENCE_SQL,
+  // 待办: each registered kind's count in the scope. The kinds themselves are checked against independent SQL,
+  // kind by kind and role by role, in supabase/tests/todos.test.ts; here the panel must show what they count.
+  "home/todos": async (s) => {
+    const kinds = await sql<{ kind: string; label: string }>("select kind, label from app.todo_kinds order by position, kind");
+    const unit = s.orgUnitId ?? s.visibleOrgUnitId ?? null;
+    const rows: Record<string, unknown>[] = [];
+    for (const { kind, label } of kinds) {
+      const [{ n }] = await sql<{ n: number }>(
+        `select count(*)::int as n from app."todo_${kind}"() i where ($1::bigint is null or i.org_unit_id = $1::bigint)`,
+        [unit],
+      );
+      rows.push({ label, count: n });
+    }
+    return rows;
+  },
 };

@@ -1,4 +1,5 @@
 // Every provider wired in one place; routes derived from the resource registry.
+import { CheckSquareOutlined } from "@ant-design/icons";
 import { Authenticated, Refine } from "@refinedev/core";
 import routerProvider, { CatchAllNavigate, DocumentTitleHandler, UnsavedChangesNotifier } from "@refinedev/react-router";
 import { App as AntdApp, ConfigProvider } from "antd";
@@ -27,6 +28,7 @@ const NotFound = lazy(() => import("@refinedev/antd").then((module) => ({ defaul
 const AccountsPage = lazy(() => import("./pages/accounts/AccountsPage"));
 const FundBudgetShow = lazy(() => import("./pages/fund-budgets/FundBudgetShow"));
 const CaseCollection = lazy(() => import("./pages/cases/CaseCollection"));
+const TodosPage = lazy(() => import("./pages/todos/TodosPage"));
 const pageOverrides: Record<string, PageOverrides> = {
   accounts: { list: <AccountsPage /> },
   fund_budgets: { show: <FundBudgetShow /> },
@@ -44,9 +46,16 @@ export default function App() {
     document.documentElement.lang = i18n.language;
   }, [i18n.language, isEnglish]);
   // Refine shows menu labels as given: rebuild them when the language changes.
+  // 待办 first in the menu: every role's daily work starts there; the 案例集 entry after its menu group, which
+  // refineResources declares.
   const refineResourceList = useMemo(
-    // (the 案例集 entry after its menu group, which refineResources declares)
-    () => [...refineResources((key) => t(key), dashboardResources(i18n.language)), ...excellenceMenuEntries((key) => t(key))],
+    () => [
+      ...refineResources((key) => t(key), [
+        { name: "todos", list: "/todos", meta: { label: t("todos.label"), icon: <CheckSquareOutlined /> } },
+        ...dashboardResources(i18n.language),
+      ]),
+      ...excellenceMenuEntries((key) => t(key)),
+    ],
     [t, i18n.language],
   );
 
@@ -85,6 +94,7 @@ export default function App() {
                 {crudRoutes(resources, pageOverrides)}
                 <Route path="/dashboards/:id" element={<DashboardRoute />} />
                 <Route path={CASE_COLLECTION_ROUTE} element={<CaseCollection />} />
+                <Route path="/todos" element={<Suspense fallback={<PageLoading />}><TodosPage /></Suspense>} />
                 <Route path="*" element={<NotFound />} />
               </Route>
               <Route

@@ -9,6 +9,8 @@ import { formatValue } from "./format";
 import { buildChart, buildKpi, buildTable, toCsv, type Row } from "./options";
 import { isClickedBinding, text, valueFields, type Locale, type PanelSpec } from "./spec";
 import { usePanelRows } from "./useDashboardData";
+import { TodoSummary } from "../pages/todos/TodoSummary";
+import type { TodoRow } from "../pages/todos/model";
 import { useEChart } from "./useEChart";
 
 const WORDS = {
@@ -25,6 +27,8 @@ const WORDS = {
   open: { zh: "查看", en: "Open" },
   more: { zh: "查看详情", en: "More" },
   dataTable: { zh: "数据表", en: "data table" },
+  todoKind: { zh: "事项", en: "Item" },
+  todoCount: { zh: "数量", en: "Count" },
   truncated: { zh: "仅列出前 {shown} 条，共 {total} 条", en: "Showing the first {shown} of {total} rows" },
 };
 
@@ -52,7 +56,7 @@ export function Panel({ dashboardId, panel, filters, enabled, locale, style }: P
   const query = usePanelRows(panel, filters, enabled);
   const [view, setView] = useState<"chart" | "table">(panel.kind === "table" ? "table" : "chart");
   const [sorted, setSorted] = useState(false);
-  const isChart = panel.kind !== "kpi" && panel.kind !== "table";
+  const isChart = panel.kind !== "kpi" && panel.kind !== "table" && panel.kind !== "todos";
 
   const rows = useMemo(() => {
     const data = query.data?.rows ?? [];
@@ -100,7 +104,7 @@ export function Panel({ dashboardId, panel, filters, enabled, locale, style }: P
           <Button size="small" type="text" aria-label={t("png")} icon={<FileImageOutlined />} disabled={state !== "ready"} onClick={exportPng} />
         </Tooltip>
       )}
-      {panel.kind !== "kpi" && (
+      {panel.kind !== "kpi" && panel.kind !== "todos" && (
         <Tooltip title={t("csv")}>
           <Button size="small" type="text" aria-label={t("csv")} icon={<DownloadOutlined />} disabled={state !== "ready"} onClick={exportCsv} />
         </Tooltip>
@@ -129,13 +133,32 @@ export function Panel({ dashboardId, panel, filters, enabled, locale, style }: P
       />
     );
   } else if (state === "empty") body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("empty")} />;
-  else if (panel.kind === "kpi") {
+  else if (panel.kind === "todos") {
+    const unit = filters.org_unit;
+    body = (
+      <TodoSummary
+        rows={rows as unknown as TodoRow[]}
+        locale={locale}
+        orgUnitId={unit === null || unit === undefined || unit === "" ? null : Number(unit)}
+        label={`${title} ${t("dataTable")}`}
+        words={{ kind: t("todoKind"), count: t("todoCount") }}
+      />
+    );
+  } else if (panel.kind === "kpi") {
     const kpi = buildKpi(panel, rows, locale);
+    // A card with a drill-down: its figure opens the list of what it counts (换届逾期支部 46 -> those 46 branches).
+    const listUrl = drillUrl(panel, rows[0], filters);
     const asOf = asOfCaption(panel, filters, locale);
     const description = panel.options?.description && text(panel.options.description, locale);
     body = (
       <>
-        <Statistic value={kpi.formatted} aria-label={`${title} ${kpi.formatted}`} />
+        {listUrl ? (
+          <Link to={listUrl} aria-label={`${title} ${kpi.formatted}`} data-drill>
+            <Statistic value={kpi.formatted} />
+          </Link>
+        ) : (
+          <Statistic value={kpi.formatted} aria-label={`${title} ${kpi.formatted}`} />
+        )}
         {(asOf || description) && (
           <Typography.Text type="secondary" style={{ fontSize: 12 }} data-caption>
             {asOf}
@@ -175,7 +198,7 @@ export function Panel({ dashboardId, panel, filters, enabled, locale, style }: P
       data-panel={panel.id}
       data-state={state}
       style={{ display: "flex", flexDirection: "column", minWidth: 0, ...style }}
-      styles={{ body: { flex: 1, minHeight: 0, overflow: view === "table" || panel.kind === "table" ? "auto" : "hidden" } }}
+      styles={{ body: { flex: 1, minHeight: 0, overflow: view === "table" || panel.kind === "table" || panel.kind === "todos" ? "auto" : "hidden" } }}
     >
       {body}
     </Card>

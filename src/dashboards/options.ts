@@ -255,7 +255,7 @@ function heatmap({ panel, rows, locale }: Context): ChartModel {
   };
 }
 
-export const CHART_BUILDERS: Record<Exclude<Kind, "kpi" | "table">, (ctx: Context) => ChartModel> = {
+export const CHART_BUILDERS: Record<Exclude<Kind, "kpi" | "table" | "todos">, (ctx: Context) => ChartModel> = {
   bar: (ctx) => cartesian(ctx, "bar", false),
   stacked_bar: (ctx) => cartesian(ctx, "bar", true),
   line: (ctx) => cartesian(ctx, "line", false),
@@ -266,7 +266,7 @@ export const CHART_BUILDERS: Record<Exclude<Kind, "kpi" | "table">, (ctx: Contex
 };
 
 export function buildChart(panel: PanelSpec, rows: Row[], locale: Locale = "zh"): ChartModel {
-  if (panel.kind === "kpi" || panel.kind === "table") throw new Error(`panel "${panel.id}" (${panel.kind}) is not a chart`);
+  if (panel.kind === "kpi" || panel.kind === "table" || panel.kind === "todos") throw new Error(`panel "${panel.id}" (${panel.kind}) is not a chart`);
   return CHART_BUILDERS[panel.kind]({ panel, rows, locale });
 }
 

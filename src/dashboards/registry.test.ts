@@ -18,9 +18,9 @@ describe("the dashboards in /dashboards", () => {
     ]);
   });
 
-  it("link the home panels to existing dashboards", () => {
+  it("link the home panels to existing dashboards (and the 待办 panel to the 待办 page)", () => {
     const home = dashboards.find((d) => d.id === "home")!;
-    const ids = new Set(dashboards.map((d) => `/dashboards/${d.id}`));
+    const ids = new Set([...dashboards.map((d) => `/dashboards/${d.id}`), "/todos"]);
     const links = home.panels.flatMap((p) => (p.link ? [p.link.route] : []));
     expect(links.length).toBe(4);
     for (const link of links) expect(ids.has(link)).toBe(true);

@@ -41,7 +41,8 @@ export type Literal = string | number | boolean | null;
  */
 export type Binding = { filter: string; as?: "end_of_year" } | { column: string } | { clicked: "series" } | Literal;
 
-export const KINDS = ["kpi", "bar", "stacked_bar", "line", "pie", "radar", "gauge", "heatmap", "table"] as const;
+// "todos": the rows of public.todos() as the to-do table (kind, count linking to the filtered register list).
+export const KINDS = ["kpi", "bar", "stacked_bar", "line", "pie", "radar", "gauge", "heatmap", "table", "todos"] as const;
 export type Kind = (typeof KINDS)[number];
 
 export type Encode = {
@@ -81,7 +82,7 @@ export type PanelSpec = {
     /** names of value series for display (value column -> label) come from columns; this adds a note under the title */
     description?: Text;
   };
-  /** Clicking a datum opens a list page filtered by these fields (Refine syncWithLocation format). */
+  /** Clicking a datum (a KPI card: its figure) opens a list page filtered by these fields (Refine syncWithLocation format). */
   drill?: { route: string; filters: Record<string, Binding> };
   /**
    * Table panels: each row opens the record it is about, `<route>/show/<row[id]>` (the first column links there),

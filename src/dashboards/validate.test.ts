@@ -24,7 +24,7 @@ describe("validateDashboard", () => {
 
   it("names an unknown kind", () => {
     expect(() => validateDashboard(dashboard(panel({ kind: "donut" as PanelSpec["kind"] })))).toThrow(
-      /dashboard "coverage", panel "by_unit": unknown kind "donut" \(kinds: kpi, bar, stacked_bar, line, pie, radar, gauge, heatmap, table\)/,
+      /dashboard "coverage", panel "by_unit": unknown kind "donut" \(kinds: kpi, bar, stacked_bar, line, pie, radar, gauge, heatmap, table, todos\)/,
     );
   });
 

@@ -30,6 +30,7 @@ const REQUIRED: Record<Kind, (keyof PanelSpec["encode"])[]> = {
   gauge: ["value"],
   heatmap: ["x", "y", "value"],
   table: [],
+  todos: [],
 };
 
 const ID = /^[a-z][a-z0-9_-]*$/;

@@ -9,12 +9,13 @@ import { lifeTexts } from "../resources/life.texts";
 import { outreachTexts } from "../resources/outreach.texts";
 import { systemTexts } from "../resources/system.texts";
 import { trainingTexts } from "../resources/training.texts";
+import { todosTexts } from "../pages/todos/todos.texts";
 
 type Texts = { [key: string]: string | Texts };
 export type AreaTexts = { zhCN: Texts; en: Texts };
 
 export const AREA_TEXTS: readonly AreaTexts[] = [
-  coverageTexts, lifeTexts, outreachTexts, excellenceTexts, trainingTexts, systemTexts, importTexts, listToolsTexts,
+  coverageTexts, lifeTexts, outreachTexts, excellenceTexts, trainingTexts, systemTexts, importTexts, listToolsTexts, todosTexts,
 ];
 
 /** The shared dictionary with each area's keys added; a key defined twice is a mistake and throws. */

@@ -123,49 +123,6 @@ export type Database = {
           },
         ]
       }
-      branch_excellence_years: {
-        Row: {
-          branch_id: number
-          created_at: string
-          id: number
-          plan_id: number | null
-          status: Database["public"]["Enums"]["branch_excellence"]
-          updated_at: string
-          year: number
-        }
-        Insert: {
-          branch_id: number
-          created_at?: string
-          id?: never
-          plan_id?: number | null
-          status: Database["public"]["Enums"]["branch_excellence"]
-          updated_at?: string
-          year: number
-        }
-        Update: {
-          branch_id?: number
-          created_at?: string
-          id?: never
-          plan_id?: number | null
-          status?: Database["public"]["Enums"]["branch_excellence"]
-          updated_at?: string
-          year?: number
-        }
-        Relationships: [
-          {
-            foreignKeyName: "branch_excellence_years_branch_id_fkey"
-            columns: ["branch_id"]
-            referencedRelation: "branches"
-            referencedColumns: ["id"]
-          },
-          {
-            foreignKeyName: "branch_excellence_years_plan_id_fkey"
-            columns: ["plan_id"]
-            referencedRelation: "excellence_plans"
-            referencedColumns: ["id"]
-          },
-        ]
-      }
       branches: {
         Row: {
           basis: Database["public"]["Enums"]["branch_basis"]
@@ -182,6 +139,17 @@ export type Database = {
           status: Database["public"]["Enums"]["branch_status"]
           term_years: number
           updated_at: string
+          election_due_on: string | null
+          todo_activity_fund_low: boolean | null
+          todo_branch_oversize: boolean | null
+          todo_branch_too_few_full: boolean | null
+          todo_election_due: boolean | null
+          todo_election_due_soon: boolean | null
+          todo_election_overdue: boolean | null
+          todo_evaluation_report_missing: boolean | null
+          todo_evaluation_scores_missing: boolean | null
+          todo_no_secretary: boolean | null
+          todo_secretary_not_full: boolean | null
         }
         Insert: {
           basis?: Database["public"]["Enums"]["branch_basis"]
@@ -286,6 +254,7 @@ export type Database = {
           org_unit_id: number
           updated_at: string
           covered: boolean | null
+          todo_carrier_uncovered: boolean | null
         }
         Insert: {
           created_at?: string
@@ -310,70 +279,6 @@ export type Database = {
             foreignKeyName: "carriers_org_unit_id_fkey"
             columns: ["org_unit_id"]
             referencedRelation: "org_units"
-            referencedColumns: ["id"]
-          },
-        ]
-      }
-      cases: {
-        Row: {
-          branch_id: number
-          budget_id: number | null
-          created_at: string
-          id: number
-          rated_on: string | null
-          rating: Database["public"]["Enums"]["case_rating"] | null
-          recommended_on: string | null
-          service_area: Database["public"]["Enums"]["service_area"]
-          status: Database["public"]["Enums"]["case_status"]
-          submitted_on: string | null
-          summary: string | null
-          title: string
-          updated_at: string
-          year: number
-        }
-        Insert: {
-          branch_id: number
-          budget_id?: number | null
-          created_at?: string
-          id?: never
-          rated_on?: string | null
-          rating?: Database["public"]["Enums"]["case_rating"] | null
-          recommended_on?: string | null
-          service_area: Database["public"]["Enums"]["service_area"]
-          status?: Database["public"]["Enums"]["case_status"]
-          submitted_on?: string | null
-          summary?: string | null
-          title: string
-          updated_at?: string
-          year: number
-        }
-        Update: {
-          branch_id?: number
-          budget_id?: number | null
-          created_at?: string
-          id?: never
-          rated_on?: string | null
-          rating?: Database["public"]["Enums"]["case_rating"] | null
-          recommended_on?: string | null
-          service_area?: Database["public"]["Enums"]["service_area"]
-          status?: Database["public"]["Enums"]["case_status"]
-          submitted_on?: string | null
-          summary?: string | null
-          title?: string
-          updated_at?: string
-          year?: number
-        }
-        Relationships: [
-          {
-            foreignKeyName: "cases_branch_id_fkey"
-            columns: ["branch_id"]
-            referencedRelation: "branches"
-            referencedColumns: ["id"]
-          },
-          {
-            foreignKeyName: "cases_budget_id_fkey"
-            columns: ["budget_id"]
-            referencedRelation: "fund_budgets"
             referencedColumns: ["id"]
           },
         ]
@@ -417,104 +322,6 @@ export type Database = {
         }
         Relationships: []
       }
-      excellence_plans: {
-        Row: {
-          approved_on: string | null
-          branch_id: number
-          breakthrough: string | null
-          created_at: string
-          entry_point: string | null
-          goals: string
-          id: number
-          judged_on: string | null
-          result: Database["public"]["Enums"]["plan_result"] | null
-          self_assessment: string | null
-          status: Database["public"]["Enums"]["plan_status"]
-          submitted_on: string | null
-          updated_at: string
-          year: number
-        }
-        Insert: {
-          approved_on?: string | null
-          branch_id: number
-          breakthrough?: string | null
-          created_at?: string
-          entry_point?: string | null
-          goals: string
-          id?: never
-          judged_on?: string | null
-          result?: Database["public"]["Enums"]["plan_result"] | null
-          self_assessment?: string | null
-          status?: Database["public"]["Enums"]["plan_status"]
-          submitted_on?: string | null
-          updated_at?: string
-          year: number
-        }
-        Update: {
-          approved_on?: string | null
-          branch_id?: number
-          breakthrough?: string | null
-          created_at?: string
-          entry_point?: string | null
-          goals?: string
-          id?: never
-          judged_on?: string | null
-          result?: Database["public"]["Enums"]["plan_result"] | null
-          self_assessment?: string | null
-          status?: Database["public"]["Enums"]["plan_status"]
-          submitted_on?: string | null
-          updated_at?: string
-          year?: number
-        }
-        Relationships: [
-          {
-            foreignKeyName: "excellence_plans_branch_id_fkey"
-            columns: ["branch_id"]
-            referencedRelation: "branches"
-            referencedColumns: ["id"]
-          },
-        ]
-      }
-      excellence_tasks: {
-        Row: {
-          created_at: string
-          done_on: string | null
-          due_on: string
-          id: number
-          note: string | null
-          plan_id: number
-          title: string
-          updated_at: string
-        }
-        Insert: {
-          created_at?: string
-          done_on?: string | null
-          due_on: string
-          id?: never
-          note?: string | null
-          plan_id: number
-          title: string
-          updated_at?: string
-        }
-        Update: {
-          created_at?: string
-          done_on?: string | null
-          due_on?: string
-          id?: never
-          note?: string | null
-          plan_id?: number
-          title?: string
-          updated_at?: string
-        }
-        Relationships: [
-          {
-            foreignKeyName: "excellence_tasks_plan_id_fkey"
-            columns: ["plan_id"]
-            referencedRelation: "excellence_plans"
-            referencedColumns: ["id"]
-          },
-        ]
-      }
       fund_budgets: {
         Row: {
           amount: number
@@ -526,6 +333,7 @@ export type Database = {
           note: string | null
           org_unit_id: number
           updated_at: string
+          todo_budget_lagging: boolean | null
         }
         Insert: {
           amount: number
@@ -708,6 +516,8 @@ export type Database = {
           status: Database["public"]["Enums"]["member_status"]
           student_or_staff_no: string
           updated_at: string
+          todo_probation_due: boolean | null
+          todo_probation_overdue: boolean | null
         }
         Insert: {
           branch_id: number
@@ -990,31 +800,6 @@ export type Database = {
         Args: { p_disabled: boolean; p_user_id: string }
         Returns: undefined
       }
-      approve_excellence_plan: {
-        Args: { p_plan_id: number }
-        Returns: {
-          approved_on: string | null
-          branch_id: number
-          breakthrough: string | null
-          created_at: string
-          entry_point: string | null
-          goals: string
-          id: number
-          judged_on: string | null
-          result: Database["public"]["Enums"]["plan_result"] | null
-          self_assessment: string | null
-          status: Database["public"]["Enums"]["plan_status"]
-          submitted_on: string | null
-          updated_at: string
-          year: number
-        }
-        SetofOptions: {
-          from: "*"
-          to: "excellence_plans"
-          isOneToOne: true
-          isSetofReturn: false
-        }
-      }
       branches_below_activity_standard: {
         Args: {
           p_branch_kind?: Database["public"]["Enums"]["branch_kind"]
@@ -1033,22 +818,6 @@ export type Database = {
           per_member: number
           shortfall: number
           standard: number
-        }[]
-      }
-      cases_by_unit: {
-        Args: { p_org_unit_id?: number; p_year?: number }
-        Returns: {
-          best: number
-          cases: number
-          draft: number
-          excellent: number
-          not_awarded: number
-          org_unit_code: string
-          org_unit_id: number
-          org_unit_name: string
-          rated: number
-          recommended: number
-          submitted: number
         }[]
       }
       coverage_by_kind: {
@@ -1114,6 +883,10 @@ export type Database = {
       covered: {
         Args: { carrier: Database["public"]["Tables"]["carriers"]["Row"] }
         Returns: boolean
+      }
+      election_due_on: {
+        Args: { b: Database["public"]["Tables"]["branches"]["Row"] }
+        Returns: string
       }
       evaluation_distribution: {
         Args: {
@@ -1212,40 +985,6 @@ export type Database = {
           year: number
         }[]
       }
-      excellence_plans_by_status: {
-        Args: { p_org_unit_id?: number; p_year?: number }
-        Returns: {
-          excellent: number
-          not_met: number
-          plans: number
-          qualified: number
-          status: Database["public"]["Enums"]["plan_status"]
-        }[]
-      }
-      excellence_tasks_by_unit: {
-        Args: { p_org_unit_id?: number; p_year?: number }
-        Returns: {
-          completion_rate: number
-          done: number
-          org_unit_code: string
-          org_unit_id: number
-          org_unit_name: string
-          overdue: number
-          plans: number
-          tasks: number
-        }[]
-      }
-      excellent_branches_by_year: {
-        Args: { p_from?: number; p_org_unit_id?: number; p_to?: number }
-        Returns: {
-          cultivating_branches: number
-          excellent_branches: number
-          org_unit_code: string
-          org_unit_id: number
-          org_unit_name: string
-          year: number
-        }[]
-      }
       funds_by_category: {
         Args: {
           p_branch_kind?: Database["public"]["Enums"]["branch_kind"]
@@ -1313,34 +1052,6 @@ export type Database = {
           spent: number
         }[]
       }
-      judge_excellence_plan: {
-        Args: {
-          p_plan_id: number
-          p_result: Database["public"]["Enums"]["plan_result"]
-        }
-        Returns: {
-          approved_on: string | null
-          branch_id: number
-          breakthrough: string | null
-          created_at: string
-          entry_point: string | null
-          goals: string
-          id: number
-          judged_on: string | null
-          result: Database["public"]["Enums"]["plan_result"] | null
-          self_assessment: string | null
-          status: Database["public"]["Enums"]["plan_status"]
-          submitted_on: string | null
-          updated_at: string
-          year: number
-        }
-        SetofOptions: {
-          from: "*"
-          to: "excellence_plans"
-          isOneToOne: true
-          isSetofReturn: false
-        }
-      }
       my_profile: {
         Args: Record<PropertyKey, never>
         Returns: {
@@ -1351,92 +1062,6 @@ export type Database = {
           role: Database["public"]["Enums"]["app_role"]
           user_id: string
         }[]
-      }
-      rate_case: {
-        Args: {
-          p_case_id: number
-          p_rating: Database["public"]["Enums"]["case_rating"]
-        }
-        Returns: {
-          branch_id: number
-          budget_id: number | null
-          created_at: string
-          id: number
-          rated_on: string | null
-          rating: Database["public"]["Enums"]["case_rating"] | null
-          recommended_on: string | null
-          service_area: Database["public"]["Enums"]["service_area"]
-          status: Database["public"]["Enums"]["case_status"]
-          submitted_on: string | null
-          summary: string | null
-          title: string
-          updated_at: string
-          year: number
-        }
-        SetofOptions: {
-          from: "*"
-          to: "cases"
-          isOneToOne: true
-          isSetofReturn: false
-        }
-      }
-      rated_cases_kpi: {
-        Args: { p_org_unit_id?: number; p_year?: number }
-        Returns: {
-          best_cases: number
-          excellent_cases: number
-          rated_cases: number
-        }[]
-      }
-      recommend_case: {
-        Args: { p_case_id: number }
-        Returns: {
-          branch_id: number
-          budget_id: number | null
-          created_at: string
-          id: number
-          rated_on: string | null
-          rating: Database["public"]["Enums"]["case_rating"] | null
-          recommended_on: string | null
-          service_area: Database["public"]["Enums"]["service_area"]
-          status: Database["public"]["Enums"]["case_status"]
-          submitted_on: string | null
-          summary: string | null
-          title: string
-          updated_at: string
-          year: number
-        }
-        SetofOptions: {
-          from: "*"
-          to: "cases"
-          isOneToOne: true
-          isSetofReturn: false
-        }
-      }
-      reopen_case: {
-        Args: { p_case_id: number }
-        Returns: {
-          branch_id: number
-          budget_id: number | null
-          created_at: string
-          id: number
-          rated_on: string | null
-          rating: Database["public"]["Enums"]["case_rating"] | null
-          recommended_on: string | null
-          service_area: Database["public"]["Enums"]["service_area"]
-          status: Database["public"]["Enums"]["case_status"]
-          submitted_on: string | null
-          summary: string | null
-          title: string
-          updated_at: string
-          year: number
-        }
-        SetofOptions: {
-          from: "*"
-          to: "cases"
-          isOneToOne: true
-          isSetofReturn: false
-        }
       }
       reopen_evaluation_cycle: {
         Args: { p_cycle_id: number }
@@ -1459,55 +1084,76 @@ export type Database = {
           isSetofReturn: false
         }
       }
-      submit_case: {
-        Args: { p_case_id: number }
-        Returns: {
-          branch_id: number
-          budget_id: number | null
-          created_at: string
-          id: number
-          rated_on: string | null
-          rating: Database["public"]["Enums"]["case_rating"] | null
-          recommended_on: string | null
-          service_area: Database["public"]["Enums"]["service_area"]
-          status: Database["public"]["Enums"]["case_status"]
-          submitted_on: string | null
-          summary: string | null
-          title: string
-          updated_at: string
-          year: number
-        }
-        SetofOptions: {
-          from: "*"
-          to: "cases"
-          isOneToOne: true
-          isSetofReturn: false
-        }
+      todo_activity_fund_low: {
+        Args: { b: Database["public"]["Tables"]["branches"]["Row"] }
+        Returns: boolean
       }
-      submit_excellence_plan: {
-        Args: { p_plan_id: number }
+      todo_branch_oversize: {
+        Args: { b: Database["public"]["Tables"]["branches"]["Row"] }
+        Returns: boolean
+      }
+      todo_branch_too_few_full: {
+        Args: { b: Database["public"]["Tables"]["branches"]["Row"] }
+        Returns: boolean
+      }
+      todo_budget_lagging: {
+        Args: { f: Database["public"]["Tables"]["fund_budgets"]["Row"] }
+        Returns: boolean
+      }
+      todo_carrier_uncovered: {
+        Args: { c: Database["public"]["Tables"]["carriers"]["Row"] }
+        Returns: boolean
+      }
+      todo_election_due: {
+        Args: { b: Database["public"]["Tables"]["branches"]["Row"] }
+        Returns: boolean
+      }
+      todo_election_due_soon: {
+        Args: { b: Database["public"]["Tables"]["branches"]["Row"] }
+        Returns: boolean
+      }
+      todo_election_overdue: {
+        Args: { b: Database["public"]["Tables"]["branches"]["Row"] }
+        Returns: boolean
+      }
+      todo_evaluation_report_missing: {
+        Args: { b: Database["public"]["Tables"]["branches"]["Row"] }
+        Returns: boolean
+      }
+      todo_evaluation_scores_missing: {
+        Args: { b: Database["public"]["Tables"]["branches"]["Row"] }
+        Returns: boolean
+      }
+      todo_no_secretary: {
+        Args: { b: Database["public"]["Tables"]["branches"]["Row"] }
+        Returns: boolean
+      }
+      todo_probation_due: {
+        Args: { m: Database["public"]["Tables"]["members"]["Row"] }
+        Returns: boolean
+      }
+      todo_probation_overdue: {
+        Args: { m: Database["public"]["Tables"]["members"]["Row"] }
+        Returns: boolean
+      }
+      todo_secretary_not_full: {
+        Args: { b: Database["public"]["Tables"]["branches"]["Row"] }
+        Returns: boolean
+      }
+      todos: {
+        Args: Record<PropertyKey, never>
         Returns: {
-          approved_on: string | null
-          branch_id: number
-          breakthrough: string | null
-          created_at: string
-          entry_point: string | null
-          goals: string
-          id: number
-          judged_on: string | null
-          result: Database["public"]["Enums"]["plan_result"] | null
-          self_assessment: string | null
-          status: Database["public"]["Enums"]["plan_status"]
-          submitted_on: string | null
-          updated_at: string
-          year: number
-        }
-        SetofOptions: {
-          from: "*"
-          to: "excellence_plans"
-          isOneToOne: true
-          isSetofReturn: false
-        }
+          by_unit: Json
+          count: number
+          description: string
+          fix_path: string
+          ids: number[]
+          kind: string
+          label: string
+          label_en: string
+          position: number
+          register: string
+        }[]
       }
       transfer_members: {
         Args: {
@@ -1565,8 +1211,6 @@ export type Database = {
         | "lab"
         | "research_group"
         | "practice_base"
-      case_rating: "best" | "excellent" | "none"
-      case_status: "draft" | "submitted" | "recommended" | "rated"
       coverage_form:
         | "branch"
         | "party_group"
@@ -1604,8 +1248,6 @@ export type Database = {
         | "internal_pairing"
         | "service_alliance"
       partnership_status: "active" | "suspended" | "ended"
-      plan_result: "excellent" | "qualified" | "not_met"
-      plan_status: "draft" | "submitted" | "approved" | "judged"
       professional_title:
         | "senior"
         | "associate_senior"
@@ -1775,8 +1417,6 @@ export const Constants = {
         "research_group",
         "practice_base",
       ],
-      case_rating: ["best", "excellent", "none"],
-      case_status: ["draft", "submitted", "recommended", "rated"],
       coverage_form: [
         "branch",
         "party_group",
@@ -1819,8 +1459,6 @@ export const Constants = {
         "service_alliance",
       ],
       partnership_status: ["active", "suspended", "ended"],
-      plan_result: ["excellent", "qualified", "not_met"],
-      plan_status: ["draft", "submitted", "approved", "judged"],
       professional_title: [
         "senior",
         "associate_senior",
