@@ -5,7 +5,7 @@
 import { TeamOutlined } from "@ant-design/icons";
 import { useCan, useCustomMutation, useInvalidate, useList, useNotification, useTranslate, type HttpError } from "@refinedev/core";
 import { Alert, Button, Input, Modal, Table, Typography } from "antd";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 
 type Row = Record<string, unknown>;
 type Member = { id: number; name: string; student_or_staff_no: string; branch_role: string; branch?: { name?: string } | null };
@@ -61,9 +61,12 @@ function AttendanceModal({ meeting, onClose }: { meeting: Row; onClose: () => vo
   const [error, setError] = useState<string | null>(null);
   const loaded = !membersQuery.isLoading && !recordedQuery.isLoading;
 
-  // Start from the recorded roster, or everyone present when nothing is recorded yet.
+  // Start from the recorded roster, or everyone present when nothing is recorded yet: once, when both lists are in
+  // (the lists are new objects on every render, so an effect keyed on them would reset the choices forever).
+  const started = useRef(false);
   useEffect(() => {
-    if (!loaded) return;
+    if (!loaded || started.current) return;
+    started.current = true;
     const existing = recorded?.data ?? [];
     if (existing.length === 0) setPresent(rows.map((row) => row.id));
     else {
