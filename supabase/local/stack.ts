@@ -127,6 +127,8 @@ function postgrestProcess(port: number, adminPort: number, log: (line: string) =
       PGRST_DB_SCHEMAS: config.api.schemas.join(","),
       PGRST_DB_EXTRA_SEARCH_PATH: config.api.extra_search_path.join(","),
       PGRST_DB_MAX_ROWS: String(config.api.max_rows),
+      // The money lists' sums (`amount.sum()`): aggregates are off in PostgREST unless the project enables them.
+      PGRST_DB_AGGREGATES_ENABLED: "true",
       PGRST_DB_ANON_ROLE: "anon",
       PGRST_JWT_SECRET: JWT_SECRET,
       PGRST_SERVER_HOST: "127.0.0.1",

@@ -9,12 +9,10 @@
 --
 -- Sums: the money lists (fund_budgets, fund_expenditures) show the sum of every row their filters select, not
 -- the visible page. PostgREST computes it in Postgres with its aggregate functions (`select=amount.sum()` with
--- the list's own filters, through RLS like the list), which are off unless the authenticator role enables them
--- (the in-database configuration PostgREST reads on start and on `notify pgrst, 'reload config'`, the same
--- setting a hosted Supabase project uses). A request stays bounded by the roles' statement_timeout.
-
-alter role authenticator set pgrst.db_aggregates_enabled = 'true';
-notify pgrst, 'reload config';
+-- the list's own filters, through RLS like the list). Aggregates are a PostgREST setting of the project, not
+-- of the schema: the local stack turns them on (PGRST_DB_AGGREGATES_ENABLED), a hosted project once as the
+-- README says (setting a `pgrst.*` parameter on a role needs more than the postgres role may do in a migration).
+-- A request stays bounded by the roles' statement_timeout.
 
 create table public.saved_views (
   id bigint generated always as identity primary key,
