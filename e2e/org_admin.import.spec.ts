@@ -79,7 +79,6 @@ test("members: template, 500 rows, two errors by row, fixed, imported; the total
   await expect(errorRows.nth(1)).toContainText("342");
   await expect(errorRows.nth(1)).toContainText("入党日期");
   await expect(errorRows.nth(1)).toContainText("「2024-13-45」不是有效的日期");
-  await page.screenshot({ path: testInfo.outputPath("errors.png") });
 
   // the error file: the uploaded rows with 错误说明
   const errorDownload = page.waitForEvent("download");
@@ -98,7 +97,6 @@ test("members: template, 500 rows, two errors by row, fixed, imported; the total
   await expect(dialog.getByText(/检查通过: 500 行都可以导入 \(将新增 500 条/)).toBeVisible({ timeout: 60_000 });
   await dialog.getByRole("button", { name: /^导\s?入$/ }).click();
   await expect(dialog.getByText("导入完成: 新增 500 条, 更新 0 条, 未变 0 条")).toBeVisible({ timeout: 60_000 });
-  await page.screenshot({ path: testInfo.outputPath("done.png") });
   await dialog.getByRole("button", { name: /^完\s?成$/ }).click();
 
   await expect.poll(() => listTotal(page)).toBe(before + 500);
