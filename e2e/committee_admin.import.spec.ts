@@ -46,7 +46,7 @@ test("carriers from CSV: another unit's row is refused on its row, nothing writt
   const dialog = page.locator(".ant-modal");
   await dialog.locator("input[type=file]").setInputFiles(path);
   await expect(dialog.getByText("carriers.csv: 2 行数据")).toBeVisible();
-  await dialog.getByRole("button", { name: "检查" }).click();
+  await dialog.getByRole("button", { name: /^检\s?查$/ }).click();
   await expect(dialog.getByText("发现 1 个错误 (涉及 1 行), 没有写入任何数据; 请修改文件后重新上传")).toBeVisible({ timeout: 30_000 });
   const row = dialog.locator(".ant-table-tbody tr");
   await expect(row).toHaveCount(1);
@@ -58,8 +58,8 @@ test("carriers from CSV: another unit's row is refused on its row, nothing writt
   writeFileSync(path, gbk(csv([[own, "进实验室", `本单位实验室${tag}`, "30"]])));
   await dialog.getByRole("button", { name: "重新选择文件" }).click();
   await dialog.locator("input[type=file]").setInputFiles(path);
-  await dialog.getByRole("button", { name: "检查" }).click();
-  await dialog.getByRole("button", { name: "导入", exact: true }).click();
+  await dialog.getByRole("button", { name: /^检\s?查$/ }).click();
+  await dialog.getByRole("button", { name: /^导\s?入$/ }).click();
   await expect(dialog.getByText("导入完成: 新增 1 条, 更新 0 条, 未变 0 条")).toBeVisible({ timeout: 30_000 });
   expect(await sql("select headcount from carriers where name = $1", [`本单位实验室${tag}`])).toEqual([{ headcount: 30 }]);
 });
