@@ -6,7 +6,7 @@ import dayjs from "dayjs";
 import { Suspense, useEffect, useRef, useState } from "react";
 import { listFields, RowActions, useColumns } from "./columns";
 import { RelationSelect } from "./FieldInput";
-import { fieldLabelKey, filterOptions, resourceLabelKey, selectFor } from "./fields";
+import { fieldLabelKey, filterOptions, filterViaOf, resourceLabelKey, selectFor } from "./fields";
 import { defaultSortOf, keepingDefaultSort } from "./sorting";
 import type { FieldDef, ResourceDef } from "./types";
 
@@ -27,7 +27,7 @@ export function ListPage({ resource }: { resource: ResourceDef }) {
     syncWithLocation: true,
     pagination: { pageSize: 20 },
     sorters: { initial: [defaultSortOf(resource)] },
-    meta: { select: selectFor(resource), count },
+    meta: { select: selectFor(resource), count, filterVia: filterViaOf(resource) },
   });
 
   const applyFilters = (next: CrudFilter[]) => {

@@ -55,6 +55,12 @@ export function selectFor(resource: ResourceDef): string {
   return ["*", ...computed, ...embeds].join(",");
 }
 
+/** Computed booleans whose list filter goes through a computed relationship: field → relationship (data provider meta). */
+export function filterViaOf(resource: ResourceDef): Record<string, string> | undefined {
+  const entries = resource.fields.filter((field) => field.filterVia).map((field) => [field.name, field.filterVia!] as const);
+  return entries.length ? Object.fromEntries(entries) : undefined;
+}
+
 export const relationRowLabel = (relation: Relation, row: Record<string, unknown>, t: Translate) =>
   relation.format ? relation.format(row, t) : String(row[relation.labelField] ?? "");
 

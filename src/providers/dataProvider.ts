@@ -12,7 +12,7 @@ import type { BaseKey, BaseRecord, CrudSort, DataProvider, HttpError } from "@re
 import { dataProvider as supabaseDataProvider } from "@refinedev/supabase";
 import type { SupabaseClient } from "@supabase/supabase-js";
 import { blockedWriteError, conflictError, deletedError, toHttpError, type PostgrestErrorLike } from "./errors";
-import { applyFilters, orderColumn, type FilterTarget } from "./postgrest";
+import { applyFilters, filtersVia, orderColumn, type FilterTarget } from "./postgrest";
 
 type Result<T> = { data: T | null; error: PostgrestErrorLike | null; status: number; count?: number | null };
 
@@ -69,8 +69,10 @@ export function createDataProvider(client: SupabaseClient, options: DataProvider
     getList: async ({ resource, pagination, filters, sorters, meta }) => {
       const { currentPage = 1, pageSize = 10, mode = "server" } = pagination ?? {};
       const count = (meta?.count as "exact" | "planned" | "estimated" | undefined) ?? "exact";
-      const query = from(resource, meta).select((meta?.select as string) ?? "*", { count });
-      applyFilters(query as unknown as FilterTarget, filters);
+      const via = filtersVia((meta?.select as string) ?? "*", filters, meta?.filterVia as Record<string, string> | undefined);
+      const query = from(resource, meta).select(via.select, { count });
+      applyFilters(query as unknown as FilterTarget, via.filters);
+      for (const relationship of via.isNull) query.is(relationship, null);
       applySorters(query, sorters, mode === "server" ? idColumn(meta) : undefined);
       if (mode === "server") query.range((currentPage - 1) * pageSize, currentPage * pageSize - 1);
       const { data, count: total } = await run(query as unknown as PromiseLike<Result<BaseRecord[]>>, resource);
