@@ -161,7 +161,7 @@ function FilterControl({ field, label, filters, onChange }: { field: FieldDef; l
       return (
         <DatePicker.RangePicker
           aria-label={label}
-          placeholder={[`${label}${t("table.from")}`, t("table.to")]}
+          placeholder={[t("table.from", { label }), t("table.to", { label })]}
           value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
           onChange={(range) =>
             onChange([
