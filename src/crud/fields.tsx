@@ -2,7 +2,7 @@
 import { Tag } from "antd";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
-import { formatDate, formatDateTime, formatMoney } from "./format";
+import { formatDate, formatDateTime, formatMoney, formatNumber, numberKindOfColumn } from "./format";
 import type { FieldDef, Relation, ResourceDef } from "./types";
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -114,6 +114,8 @@ export function displayValue(
     }
     case "money":
       return formatMoney(value);
+    case "number":
+      return formatNumber(value, numberKindOfColumn(field.name, field.numberKind), language);
     case "date":
       return formatDate(value, language);
     case "datetime":

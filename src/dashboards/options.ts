@@ -3,7 +3,7 @@
 // dataset, so they carry their data inline); kpi and table give a small view model for antd.
 // Rows arrive aggregated from Postgres: builders only reshape and label, they never add up.
 import type { EChartsCoreOption } from "echarts/core";
-import { categoryLabel, formatAxis, formatCell, formatValue } from "./format";
+import { categoryLabel, formatAxis, formatCell, formatOfColumn, formatValue } from "./format";
 import { text, valueFields, type Column, type Format, type Kind, type Locale, type PanelSpec } from "./spec";
 
 export type Row = Record<string, unknown>;
@@ -286,7 +286,7 @@ export function buildTable(panel: PanelSpec, rows: Row[], locale: Locale = "zh")
   const keys = tableColumns(panel);
   const isValue = new Set(valueFields(panel.encode));
   // the panel's format override applies to its value columns, as in the chart
-  const formatOf = (key: string) => (isValue.has(key) ? valueFormat(panel) : undefined) ?? columnOf(panel, key)?.format;
+  const formatOf = (key: string) => (isValue.has(key) ? valueFormat(panel) : undefined) ?? formatOfColumn(key, columnOf(panel, key));
   return {
     columns: keys.map((key) => ({ key, title: label(panel, key, locale), numeric: NUMERIC.includes(formatOf(key)) })),
     rows: rows.map((row, i) => {

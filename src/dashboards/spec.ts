@@ -10,7 +10,7 @@ export const text = (value: Text, locale: Locale = "zh"): string =>
   typeof value === "string" ? value : value[locale] ?? value.zh;
 
 /** How a value is shown: percent expects a fraction (0.853 -> 85.3%). */
-export const FORMATS = ["percent", "money", "count", "decimal", "text", "month", "date"] as const;
+export const FORMATS = ["percent", "money", "count", "decimal", "text", "month", "date", "year"] as const;
 export type Format = (typeof FORMATS)[number];
 
 export type Column = {
