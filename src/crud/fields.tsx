@@ -103,6 +103,7 @@ export function displayValue(
   language: string,
   routeOf?: (resource: string) => string | undefined,
 ): ReactNode {
+  if (field.render) return field.render(record);
   const value = record[field.name];
   switch (field.type) {
     case "enum":

@@ -112,6 +112,8 @@ export type FieldDef<T extends string = string> = {
    * into one join, where a scalar computed field is called once per row (see 20261202080000_covered_inlinable.sql).
    */
   filterVia?: string;
+  /** Shows the value another way than its type would (lists and show pages), e.g. an audit entry's changes. */
+  render?: (record: Record<string, unknown>) => import("react").ReactNode;
   /** How a number reads (default: "year" for a column named year / *_year, else grouped with up to 2 decimals). */
   numberKind?: import("./format").NumberKind;
   /** A boolean's two values as i18n keys (default `common.yes` / `common.no`). */

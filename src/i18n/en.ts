@@ -138,6 +138,7 @@ const sharedEn: DeepPartialDictionary = {
     actor: "By",
     action: "Action",
     changes: "Changes",
+    otherField: "Other field",
     actions: { INSERT: "Created", UPDATE: "Updated", DELETE: "Deleted", insert: "Created", update: "Updated", delete: "Deleted" },
     empty: "No changes recorded",
   },

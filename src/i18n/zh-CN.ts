@@ -137,6 +137,7 @@ const sharedZhCN = {
     actor: "操作人",
     action: "操作",
     changes: "变更内容",
+    otherField: "其他字段",
     actions: { INSERT: "新建", UPDATE: "修改", DELETE: "删除", insert: "新建", update: "修改", delete: "删除" },
     empty: "暂无变更记录",
   },
