@@ -16,9 +16,14 @@ function Title({ collapsed }: { collapsed: boolean }) {
   );
 }
 
+// Below this width (a 1024 or 1366 screen) the menu starts as icons, so the content keeps room for its panels;
+// below 992 px Refine's sider becomes a drawer opened from a button.
+const COLLAPSED_BELOW = 1400;
+
 export default function Shell() {
   return (
     <ThemedLayout
+      initialSiderCollapsed={typeof window !== "undefined" && window.innerWidth < COLLAPSED_BELOW}
       Header={Header}
       Title={Title}
       // Sign-out lives in the header, next to the user's name.

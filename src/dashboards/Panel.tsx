@@ -164,7 +164,7 @@ export function Panel({ dashboardId, panel, filters, enabled, locale, style }: P
   return (
     <Card
       size="small"
-      title={title}
+      title={<span title={title}>{title}</span>}
       extra={panel.kind === "kpi" ? (panel.link ? extra : undefined) : extra}
       role="region"
       aria-label={title}

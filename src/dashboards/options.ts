@@ -94,12 +94,18 @@ function cartesian(ctx: Context, type: "bar" | "line", stacked: boolean): ChartM
   const format = valueFormat(panel);
   const table = seriesTable(ctx);
   const horizontal = type === "bar" && panel.options?.horizontal === true;
-  // many long names (org units) under vertical bars: slant them and cut them short rather than drop most;
-  // a time axis (line) instead skips labels that would overlap, the points still say which month they are
-  const crowded = type === "bar" && !horizontal && table.source.length > 8;
+  // Up to 12 categories every label is shown: under vertical bars few labels wrap onto two lines, more are
+  // slanted (a long unit name is cut only past 9 characters, the tooltip and table view have it whole); beyond 12,
+  // and on a time axis (line), labels that would overlap are skipped: the points still say which month they are.
+  const count = table.source.length;
+  const inProgress = inProgressCategories(ctx);
   const categoryAxis = {
     type: "category",
-    axisLabel: crowded ? { interval: 0, rotate: 35, width: 96, overflow: "truncate" } : { hideOverlap: true },
+    axisLabel:
+      horizontal ? { interval: 0, width: 140, overflow: "truncate" }
+      : type === "bar" && count <= 6 ? { interval: 0, width: 64, overflow: "break", lineHeight: 14 }
+      : count <= 12 ? { interval: 0, rotate: type === "bar" ? 30 : 0, width: 120, overflow: "truncate" }
+      : { hideOverlap: true },
     ...(horizontal ? { inverse: true } : {}),
   };
   const valueAxis = {
@@ -117,10 +123,21 @@ function cartesian(ctx: Context, type: "bar" | "line", stacked: boolean): ChartM
       grid: { left: 8, right: 16, top: table.names.length > 1 ? 32 : 16, bottom: 8, containLabel: true },
       xAxis: horizontal ? valueAxis : categoryAxis,
       yAxis: horizontal ? categoryAxis : valueAxis,
-      series: table.names.map((name) => ({
+      series: table.names.map((name, index) => ({
         type,
         name,
         encode: horizontal ? { y: "category", x: name } : { x: "category", y: name },
+        // the open cycle: its category shaded and labelled, on the first series only
+        ...(index === 0 && inProgress.length > 0
+          ? {
+              markArea: {
+                silent: true,
+                itemStyle: { color: "rgba(250, 173, 20, 0.12)" },
+                label: { show: true, position: "insideTop", color: "#ad6800", fontSize: 11 },
+                data: inProgress.map((category) => [{ xAxis: category, name: inProgressLabel(panel, locale) }, { xAxis: category }]),
+              },
+            }
+          : {}),
         ...(stacked ? { stack: "total" } : {}),
         ...(type === "line" ? { showSymbol: table.source.length <= 36, connectNulls: false } : {}),
         emphasis: { focus: "series" },
@@ -129,6 +146,17 @@ function cartesian(ctx: Context, type: "bar" | "line", stacked: boolean): ChartM
     rowAt: table.cell,
     seriesAt: table.key,
   };
+}
+
+const inProgressLabel = (panel: PanelSpec, locale: Locale) =>
+  text(panel.options?.inProgress?.label ?? { zh: "进行中", en: "in progress" }, locale);
+
+/** The category labels (as on the axis) of rows still in progress, per the panel's `inProgress` option. */
+function inProgressCategories({ panel, rows, locale }: Context): string[] {
+  const marker = panel.options?.inProgress;
+  const x = panel.encode.x;
+  if (!marker || !x) return [];
+  return rows.filter((row) => String(row[marker.field]) === marker.value).map((row) => categoryLabel(row[x], columnOf(panel, x), locale));
 }
 
 function pie({ panel, rows, locale }: Context): ChartModel {
@@ -204,15 +232,17 @@ function gauge({ panel, rows, locale }: Context): ChartModel {
           type: "gauge",
           min: 0,
           max,
-          progress: { show: true, width: 14 },
-          axisLine: { lineStyle: { width: 14 } },
+          radius: "88%",
+          progress: { show: true, width: 10 },
+          axisLine: { lineStyle: { width: 10 } },
           // the value in the middle says it all: no scale labels to crowd a small card
           axisLabel: { show: false },
           axisTick: { show: false },
           splitLine: { show: false },
           pointer: { show: false },
-          detail: { valueAnimation: true, offsetCenter: [0, "10%"], formatter: (v: number) => formatValue(v, format, locale) },
-          title: { offsetCenter: [0, "45%"] },
+          // sized to stay inside the ring of a small card (a 1024-wide screen): "64.2%" at 20 px
+          detail: { valueAnimation: true, offsetCenter: [0, "5%"], fontSize: 20, fontWeight: 600, formatter: (v: number) => formatValue(v, format, locale) },
+          title: { offsetCenter: [0, "40%"], fontSize: 12 },
           data: [{ name: label(panel, field, locale), value }],
         },
       ],
@@ -248,7 +278,7 @@ function heatmap({ panel, rows, locale }: Context): ChartModel {
         bottom: 0,
         formatter: (v: number) => formatAxis(v, format, locale),
       },
-      series: [{ type: "heatmap", name: label(panel, field, locale), encode: { x: "x", y: "y", value: "value" }, label: { show: rows.length <= 60, formatter: (p: { value: unknown[] }) => formatAxis(Number(p.value[2]), format, locale) } }],
+      series: [{ type: "heatmap", name: label(panel, field, locale), encode: { x: "x", y: "y", value: "value" }, label: { show: rows.length <= 120, fontSize: 11, formatter: (p: { value: unknown[] }) => (p.value[2] === null ? "" : formatAxis(Number(p.value[2]), format, locale)) } }],
     },
     rowAt: (dataIndex) => rows[dataIndex],
     seriesAt: () => undefined,

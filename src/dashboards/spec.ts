@@ -80,6 +80,11 @@ export type PanelSpec = {
     sortBy?: string;
     /** names of value series for display (value column -> label) come from columns; this adds a note under the title */
     description?: Text;
+    /**
+     * Categories still in progress (the open evaluation cycle): rows where `field` equals `value` are marked
+     * with `label` (default 进行中) on the axis and shaded, so they are not read like finished years.
+     */
+    inProgress?: { field: string; value: string; label?: Text };
   };
   /** Clicking a datum opens a list page filtered by these fields (Refine syncWithLocation format). */
   drill?: { route: string; filters: Record<string, Binding> };
