@@ -104,7 +104,7 @@ function cartesian(ctx: Context, type: "bar" | "line", stacked: boolean): ChartM
     axisLabel:
       horizontal ? { interval: 0, width: 140, overflow: "truncate" }
       : type === "bar" && count <= 6 ? { interval: 0, width: 64, overflow: "break", lineHeight: 14 }
-      : count <= 12 ? { interval: 0, rotate: type === "bar" ? 30 : 0, width: 120, overflow: "truncate" }
+      : count <= 12 ? { interval: 0, rotate: count > 6 ? 40 : 0, width: 120, overflow: "truncate" }
       : { hideOverlap: true },
     ...(horizontal ? { inverse: true } : {}),
   };
@@ -114,30 +114,22 @@ function cartesian(ctx: Context, type: "bar" | "line", stacked: boolean): ChartM
     // rates read best on a fixed 0-100% scale
     ...(format === "percent" && !stacked && numbersIn(table.source).every((n) => n <= 1) ? { min: 0, max: 1 } : {}),
   };
+  // the open cycle's category reads "2026\n进行中": its value is still moving, not a finished year's
+  const marked = new Set(inProgress);
+  const source = marked.size ? table.source.map(([category, ...values]) => [marked.has(String(category)) ? `${String(category)}\n${inProgressLabel(panel, locale)}` : category, ...values]) : table.source;
   const dimensions = ["category", ...table.names];
   return {
     option: {
-      dataset: { dimensions, source: table.source },
+      dataset: { dimensions, source },
       tooltip: { trigger: "axis", valueFormatter: (v: unknown) => formatValue(v, format, locale) },
       legend: { show: table.names.length > 1, top: 0, type: "scroll" },
       grid: { left: 8, right: 16, top: table.names.length > 1 ? 32 : 16, bottom: 8, containLabel: true },
       xAxis: horizontal ? valueAxis : categoryAxis,
       yAxis: horizontal ? categoryAxis : valueAxis,
-      series: table.names.map((name, index) => ({
+      series: table.names.map((name) => ({
         type,
         name,
         encode: horizontal ? { y: "category", x: name } : { x: "category", y: name },
-        // the open cycle: its category shaded and labelled, on the first series only
-        ...(index === 0 && inProgress.length > 0
-          ? {
-              markArea: {
-                silent: true,
-                itemStyle: { color: "rgba(250, 173, 20, 0.12)" },
-                label: { show: true, position: "insideTop", color: "#ad6800", fontSize: 11 },
-                data: inProgress.map((category) => [{ xAxis: category, name: inProgressLabel(panel, locale) }, { xAxis: category }]),
-              },
-            }
-          : {}),
         ...(stacked ? { stack: "total" } : {}),
         ...(type === "line" ? { showSymbol: table.source.length <= 36, connectNulls: false } : {}),
         emphasis: { focus: "series" },

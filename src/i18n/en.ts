@@ -19,6 +19,7 @@ const sharedEn: DeepPartialDictionary = {
     dashboards: "Dashboards",
   },
   header: { language: "Language", signedInAs: "Signed in as", userMenu: "Account menu" },
+  search: { label: "Search", placeholder: "Members, student/staff no., branches, carriers, units", none: "Nothing found" },
   ownPassword: {
     change: "Change password",
     current: "Current password",

@@ -18,6 +18,7 @@ const sharedZhCN = {
     dashboards: "数据看板",
   },
   header: { language: "语言", signedInAs: "当前用户", userMenu: "账号菜单" },
+  search: { label: "全局搜索", placeholder: "搜索党员、学号/工号、支部、载体、单位", none: "没有找到匹配的记录" },
   ownPassword: {
     change: "修改密码",
     current: "当前密码",
