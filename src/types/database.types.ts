@@ -243,6 +243,16 @@ export type Database = {
           org_unit_id: number
           updated_at: string
           covered: boolean | null
+          current_coverages: {
+            branch_id: number
+            carrier_id: number
+            created_at: string
+            ended_on: string | null
+            form: Database["public"]["Enums"]["coverage_form"]
+            id: number
+            started_on: string
+            updated_at: string
+          } | null
         }
         Insert: {
           created_at?: string
@@ -868,6 +878,25 @@ export type Database = {
       covered: {
         Args: { carrier: Database["public"]["Tables"]["carriers"]["Row"] }
         Returns: boolean
+      }
+      current_coverages: {
+        Args: { carrier: Database["public"]["Tables"]["carriers"]["Row"] }
+        Returns: {
+          branch_id: number
+          carrier_id: number
+          created_at: string
+          ended_on: string | null
+          form: Database["public"]["Enums"]["coverage_form"]
+          id: number
+          started_on: string
+          updated_at: string
+        }
+        SetofOptions: {
+          from: "carriers"
+          to: "carrier_coverages"
+          isOneToOne: true
+          isSetofReturn: true
+        }
       }
       evaluation_distribution: {
         Args: {
