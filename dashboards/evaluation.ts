@@ -115,6 +115,8 @@ export default defineDashboard({
       kind: "line",
       query: { source: evaluationTrend, params: { p_org_unit_id: { filter: "org_unit" }, p_branch_kind: { filter: "branch_kind" } } },
       encode: { x: "year", value: "average_total" },
+      // the open cycle's average is still moving: marked 进行中, not read like a finished year
+      options: { inProgress: { field: "cycle_status", value: "open" } },
       grid: { x: 16, y: 0, w: 8, h: 5 },
     },
     {

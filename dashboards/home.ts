@@ -157,6 +157,8 @@ export default defineDashboard({
       kind: "line",
       query: { source: evaluationTrend, params: { p_org_unit_id: { filter: "org_unit" } } },
       encode: { x: "year", value: "average_total" },
+      // the open cycle's average is still moving: marked 进行中, not read like a finished year
+      options: { inProgress: { field: "cycle_status", value: "open" } },
       grid: { x: 8, y: 2, w: 8, h: 5 },
       link: { route: "/dashboards/evaluation", label: { zh: "考核评议", en: "Evaluation" } },
     },

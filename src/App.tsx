@@ -19,6 +19,7 @@ import { useNotificationProvider } from "./providers/notificationProvider";
 import { refineResources, resources } from "./resources";
 import { CASE_COLLECTION_ROUTE, excellenceMenuEntries } from "./resources/excellence";
 import { theme } from "./theme";
+import { i18n } from "./i18n";
 
 // The signed-in frame and the 404 page load after sign-in.
 const Shell = lazy(() => import("./components/Shell"));
@@ -33,6 +34,9 @@ const pageOverrides: Record<string, PageOverrides> = {
   accounts: { list: <AccountsPage /> },
   fund_budgets: { show: <FundBudgetShow /> },
 };
+
+/** A table name → its label in the current language (a word that is not a table stays as it is). */
+const resourceWord = (word: string) => (i18n.exists(`${word}.label`) ? i18n.t(`${word}.label`) : word);
 
 const retryServerErrors = (failures: number, error: unknown) =>
   failures < 2 && ((error as { statusCode?: number })?.statusCode ?? 500) >= 500;
@@ -76,6 +80,9 @@ export default function App() {
               warnWhenUnsavedChanges: true,
               disableTelemetry: true,
               title: { text: t("app.title") },
+              // Refine names the resource in its notifications by `singular(<table name>)` ("删除branch失败"):
+              // name it by its label instead.
+              textTransformers: { singular: resourceWord, plural: resourceWord },
               // A 4xx (RLS hid the row, a rule refused it) will not change on retry: say so at once.
               reactQuery: { clientConfig: { defaultOptions: { queries: { retry: retryServerErrors } } } },
             }}

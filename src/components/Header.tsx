@@ -5,6 +5,7 @@ import { Button, Dropdown, Layout, Select, Space, Tag, theme, Typography } from 
 import { useState } from "react";
 import type { Identity } from "../crud/identity";
 import { ChangePasswordDialog } from "./ChangePasswordDialog";
+import { HeaderSearch } from "./HeaderSearch";
 import { ReauthDialog } from "./ReauthDialog";
 
 export function Header() {
@@ -30,6 +31,9 @@ export function Header() {
         zIndex: 10,
       }}
     >
+      <div style={{ marginInlineEnd: "auto" }}>
+        <HeaderSearch />
+      </div>
       <Space size="middle">
         {identity && (
           <Dropdown

@@ -17,6 +17,10 @@ function Title({ collapsed }: { collapsed: boolean }) {
   );
 }
 
+// Below this width (a 1024 or 1366 screen) the menu starts as icons, so the content keeps room for its panels;
+// below 992 px Refine's sider becomes a drawer opened from a button.
+const COLLAPSED_BELOW = 1400;
+
 /** The grouped menu, then the user's saved views (我的视图). */
 function Sider(props: Parameters<typeof ThemedSider>[0]) {
   const savedViews = useSavedViewsMenu();
@@ -37,6 +41,7 @@ function Sider(props: Parameters<typeof ThemedSider>[0]) {
 export default function Shell() {
   return (
     <ThemedLayout
+      initialSiderCollapsed={typeof window !== "undefined" && window.innerWidth < COLLAPSED_BELOW}
       Header={Header}
       Title={Title}
       // Sign-out lives in the header, next to the user's name.

@@ -9,7 +9,7 @@ import { listFields, RowActions, useColumns } from "./columns";
 import { ExportButton, ExportSelection } from "./ExportButton";
 import { RelationSelect } from "./FieldInput";
 import { ImportButton } from "./import/ImportButton";
-import { fieldLabelKey, filterOptions, resourceLabelKey, selectFor } from "./fields";
+import { fieldLabelKey, filterOptions, filterViaOf, resourceLabelKey, selectFor } from "./fields";
 import { MoneySum } from "./MoneySum";
 import { SavedViewsButtons, useViewKey } from "./SavedViews";
 import { defaultSortOf, keepingDefaultSort } from "./sorting";
@@ -37,7 +37,7 @@ function ListPageContent({ resource }: { resource: ResourceDef }) {
     syncWithLocation: true,
     pagination: { pageSize: 20 },
     sorters: { initial: [defaultSortOf(resource)] },
-    meta: { select: selectFor(resource), count },
+    meta: { select: selectFor(resource), count, filterVia: filterViaOf(resource) },
   });
 
   const applyFilters = (next: CrudFilter[]) => {
@@ -188,7 +188,7 @@ function FilterControl({ field, label, filters, onChange }: { field: FieldDef; l
       return (
         <DatePicker.RangePicker
           aria-label={label}
-          placeholder={[`${label}${t("table.from")}`, t("table.to")]}
+          placeholder={[t("table.from", { label }), t("table.to", { label })]}
           value={[from ? dayjs(from) : null, to ? dayjs(to) : null]}
           onChange={(range) =>
             onChange([

@@ -13,7 +13,7 @@ export function RecordUnavailable({ error }: { error: HttpError | null }) {
   return (
     <Result
       status={kind}
-      title={kind === "403" ? t("pages.forbidden.title") : kind === "404" ? "404" : t("errors.unknown")}
+      title={kind === "403" ? t("pages.forbidden.title") : kind === "404" ? t("pages.error.resource404") : t("errors.unknown")}
       subTitle={kind === "403" ? t("pages.forbidden.subtitle") : kind === "404" ? t("errors.notFound") : error?.message}
       extra={
         <Button type="primary" onClick={() => go({ to: "/" })}>

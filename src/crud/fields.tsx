@@ -2,7 +2,7 @@
 import { Tag } from "antd";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
-import { formatDate, formatDateTime, formatMoney } from "./format";
+import { formatDate, formatDateTime, formatMoney, formatNumber, numberKindOfColumn } from "./format";
 import type { FieldDef, Relation, ResourceDef } from "./types";
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -55,6 +55,12 @@ export function selectFor(resource: ResourceDef): string {
   return ["*", ...computed, ...embeds].join(",");
 }
 
+/** Computed booleans whose list filter goes through a computed relationship: field → relationship (data provider meta). */
+export function filterViaOf(resource: ResourceDef): Record<string, string> | undefined {
+  const entries = resource.fields.filter((field) => field.filterVia).map((field) => [field.name, field.filterVia!] as const);
+  return entries.length ? Object.fromEntries(entries) : undefined;
+}
+
 export const relationRowLabel = (relation: Relation, row: Record<string, unknown>, t: Translate) =>
   relation.format ? relation.format(row, t) : String(row[relation.labelField] ?? "");
 
@@ -97,6 +103,7 @@ export function displayValue(
   language: string,
   routeOf?: (resource: string) => string | undefined,
 ): ReactNode {
+  if (field.render) return field.render(record);
   const value = record[field.name];
   switch (field.type) {
     case "enum":
@@ -108,6 +115,8 @@ export function displayValue(
     }
     case "money":
       return formatMoney(value);
+    case "number":
+      return formatNumber(value, numberKindOfColumn(field.name, field.numberKind), language);
     case "date":
       return formatDate(value, language);
     case "datetime":

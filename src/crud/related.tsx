@@ -1,16 +1,17 @@
 // Show-page tabs: rows of other resources that point at this record, and the record's change history.
 import { useTable } from "@refinedev/antd";
-import { useCan, useOne, useTranslate } from "@refinedev/core";
+import { useCan, useTranslate } from "@refinedev/core";
 import { PlusOutlined } from "@ant-design/icons";
-import { Button, Space, Table, Tag, Typography } from "antd";
+import { Button, Space, Table, Tag } from "antd";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { resourceByName } from "../resources";
 import { listFields, RowActions, useColumns } from "./columns";
-import { displayValue, enumLabel, fieldLabelKey, isColumn, relationColumns, relationRowLabel, selectFor } from "./fields";
+import { AuditChanges } from "./audit";
+import { selectFor } from "./fields";
 import { formatDateTime } from "./format";
 import { defaultSortOf, keepingDefaultSort } from "./sorting";
-import type { FieldDef, RelatedDef, ResourceDef } from "./types";
+import type { RelatedDef, ResourceDef } from "./types";
 
 type Row = Record<string, unknown>;
 
@@ -80,21 +81,6 @@ export function HistoryTable({ resource, rowId }: { resource: ResourceDef; rowId
     },
     meta: { select: "id,at,actor_name,action,old_values,new_values,changed_columns", count: "exact" },
   });
-  const fieldOf = (column: string) => resource.fields.find((candidate) => candidate.name === column && isColumn(candidate));
-  const label = (column: string) => {
-    const field = fieldOf(column);
-    return field ? t(fieldLabelKey(resource, field)) : column;
-  };
-  // Values read as on the form: enum labels, ¥ amounts, dates, the related row's name.
-  const show = (column: string, value: unknown) => {
-    if (value === null || value === undefined || value === "") return "∅";
-    const field = fieldOf(column);
-    if (field?.type === "relation") return <RelationName field={field} id={value} />;
-    if (field?.type === "enum") return enumLabel(t, field, value);
-    if (field && field.type !== "json") return displayValue(field, { [column]: value }, t, i18n.language);
-    return typeof value === "object" ? JSON.stringify(value) : String(value);
-  };
-
   return (
     <Table
       {...tableProps}
@@ -112,45 +98,9 @@ export function HistoryTable({ resource, rowId }: { resource: ResourceDef; rowId
         {
           key: "changes",
           title: t("audit.changes"),
-          render: (_: unknown, row: Row) => {
-            const before = (row.old_values ?? {}) as Row;
-            const after = (row.new_values ?? {}) as Row;
-            const columns =
-              row.action === "update"
-                ? ((row.changed_columns as string[] | null) ?? [])
-                : Object.keys(row.action === "insert" ? after : before).filter((column) => !["id", "created_at", "updated_at"].includes(column));
-            return (
-              <Space direction="vertical" size={0}>
-                {columns.map((column) => (
-                  <Typography.Text key={column}>
-                    {label(column)}：
-                    {row.action === "update" ? (
-                      <>
-                        {show(column, before[column])} → {show(column, after[column])}
-                      </>
-                    ) : (
-                      show(column, row.action === "insert" ? after[column] : before[column])
-                    )}
-                  </Typography.Text>
-                ))}
-              </Space>
-            );
-          },
+          render: (_: unknown, row: Row) => <AuditChanges row={row} resource={resource} />,
         },
       ]}
     />
   );
-}
-
-/** The name of a related row in the history (cached per row by Refine's query client). */
-function RelationName({ field, id }: { field: FieldDef; id: unknown }) {
-  const t = useTranslate();
-  const relation = field.relation!;
-  const { result } = useOne<Record<string, unknown>>({
-    resource: relation.resource,
-    id: id as number,
-    meta: { select: relationColumns(relation) },
-    errorNotification: false,
-  });
-  return <>{result ? relationRowLabel(relation, result, t) : `#${String(id)}`}</>;
 }

@@ -113,6 +113,16 @@ export type FieldDef<T extends string = string> = {
    * read-only: never a form field, so never sent on create or update. Lists can show, sort and filter on it.
    */
   computed?: boolean;
+  /**
+   * For a computed boolean: the PostgREST computed relationship (a set-returning SQL function over the row, whose
+   * rows exist exactly when the boolean is true) its list filter goes through. Postgres inlines such a function
+   * into one join, where a scalar computed field is called once per row (see 20261202080000_covered_inlinable.sql).
+   */
+  filterVia?: string;
+  /** Shows the value another way than its type would (lists and show pages), e.g. an audit entry's changes. */
+  render?: (record: Record<string, unknown>) => import("react").ReactNode;
+  /** How a number reads (default: "year" for a column named year / *_year, else grouped with up to 2 decimals). */
+  numberKind?: import("./format").NumberKind;
   /** A boolean's two values as i18n keys (default `common.yes` / `common.no`). */
   booleanLabels?: { true: string; false: string };
   /** On the show page (default: true). */

@@ -5,13 +5,17 @@ import { Panel } from "./Panel";
 import { FilterBar } from "./FilterBar";
 import { GRID_COLUMNS, ROW_HEIGHT, text, type DashboardSpec } from "./spec";
 import { useDashboardFilters, useLocale } from "./useDashboardData";
+import "./dashboard.css";
 
 const GAP = 12;
 
 export default function DashboardPage({ spec }: { spec: DashboardSpec }) {
   const locale = useLocale();
   const filters = useDashboardFilters(spec);
-  const wide = Grid.useBreakpoint().md !== false;
+  const screens = Grid.useBreakpoint();
+  // ≥ 1200 px: the spec's own 24-column layout. 768–1199 (a 1024 tablet): panels flow at double width, so six KPI
+  // cards become two rows of three and charts two a row. Narrower: one column.
+  const layout = screens.xl !== false ? "full" : screens.md !== false ? "half" : "single";
   return (
     <Space direction="vertical" size="middle" style={{ width: "100%" }} data-dashboard={spec.id}>
       <Space wrap align="center" style={{ justifyContent: "space-between", width: "100%" }}>
@@ -25,8 +29,9 @@ export default function DashboardPage({ spec }: { spec: DashboardSpec }) {
       <div
         style={{
           display: "grid",
-          gridTemplateColumns: wide ? `repeat(${GRID_COLUMNS}, minmax(0, 1fr))` : "minmax(0, 1fr)",
+          gridTemplateColumns: layout === "single" ? "minmax(0, 1fr)" : `repeat(${GRID_COLUMNS}, minmax(0, 1fr))`,
           gridAutoRows: ROW_HEIGHT,
+          gridAutoFlow: layout === "half" ? "row dense" : undefined,
           gap: GAP,
         }}
       >
@@ -39,9 +44,11 @@ export default function DashboardPage({ spec }: { spec: DashboardSpec }) {
             enabled={filters.ready}
             locale={locale}
             style={
-              wide
+              layout === "full"
                 ? { gridColumn: `${panel.grid.x + 1} / span ${panel.grid.w}`, gridRow: `${panel.grid.y + 1} / span ${panel.grid.h}` }
-                : { gridRow: `span ${panel.grid.h}` }
+                : layout === "half"
+                  ? { gridColumn: `span ${Math.min(GRID_COLUMNS, panel.grid.w * 2)}`, gridRow: `span ${panel.grid.h}` }
+                  : { gridRow: `span ${panel.grid.h}` }
             }
           />
         ))}

@@ -22,7 +22,9 @@ const WORDS = {
   xlsx: { zh: "导出 Excel", en: "Export Excel" },
   sort: { zh: "按数值排序", en: "Sort by value" },
   empty: { zh: "暂无数据", en: "No data" },
-  failed: { zh: "查询失败", en: "Query failed" },
+  failed: { zh: "数据未能加载", en: "The data could not be loaded" },
+  failedHint: { zh: "请稍后点“重试”；仍不行请联系组织部。", en: "Try again in a moment; if it keeps failing, contact the organisation department." },
+  retry: { zh: "重试", en: "Retry" },
   details: { zh: "明细", en: "Details" },
   open: { zh: "查看", en: "Open" },
   more: { zh: "查看详情", en: "More" },
@@ -124,12 +126,18 @@ export function Panel({ dashboardId, panel, filters, enabled, locale, style }: P
   let body;
   if (state === "loading") body = <Skeleton active paragraph={{ rows: Math.max(1, panel.grid.h - 2) }} title={false} />;
   else if (state === "error") {
+    // A person reads what failed and what to do; the function name and the server's words go to the console.
     body = (
       <Alert
         type="error"
         showIcon
-        message={`${t("failed")}：${title}`}
-        description={`${query.error instanceof Error && "query" in query.error ? (query.error as { query: string }).query + ": " : ""}${query.error?.message}`}
+        message={`${title}：${t("failed")}`}
+        description={t("failedHint")}
+        action={
+          <Button size="small" onClick={() => void query.refetch()} loading={query.isFetching}>
+            {t("retry")}
+          </Button>
+        }
       />
     );
   } else if (state === "empty") body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t("empty")} />;
@@ -191,7 +199,7 @@ export function Panel({ dashboardId, panel, filters, enabled, locale, style }: P
   return (
     <Card
       size="small"
-      title={title}
+      title={<span title={title}>{title}</span>}
       extra={panel.kind === "kpi" ? (panel.link ? extra : undefined) : extra}
       role="region"
       aria-label={title}

@@ -37,6 +37,11 @@ export function formatValue(value: unknown, format: Format | undefined, locale: 
       const n = toNumber(value);
       return n === null ? String(value) : numberFormat(locale, "decimal", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
     }
+    case "year": {
+      // a year is a label, never a quantity: 2024, not 2,024
+      const n = toNumber(value);
+      return n === null ? String(value) : String(Math.trunc(n));
+    }
     case "month": {
       // "2025-03" or a date -> 2025年3月 / Mar 2025
       const match = /^(\d{4})-(\d{2})/.exec(String(value));
@@ -56,6 +61,10 @@ export function formatValue(value: unknown, format: Format | undefined, locale: 
     }
   }
 }
+
+/** A column's format: its declared one, else "year" for a column named year / *_year (never shown as 2,024). */
+export const formatOfColumn = (key: string, column: Column | undefined): Format | undefined =>
+  column?.format ?? (/(^|_)year$/.test(key) ? "year" : undefined);
 
 /** Short axis labels: money and large counts compact (¥12万), percent without decimals when whole. */
 export function formatAxis(value: number, format: Format | undefined, locale: Locale = "zh"): string {

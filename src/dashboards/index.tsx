@@ -15,7 +15,7 @@ export const dashboardResources = (locale = "zh-CN"): ResourceProps[] =>
   dashboardResourcesFor(dashboards, locale.startsWith("en") ? "en" : "zh");
 
 function Page({ spec }: { spec: DashboardSpec | undefined }) {
-  if (!spec) return <Result status="404" title="404" subTitle="没有这个看板 / No such dashboard" />;
+  if (!spec) return <Result status="404" title="没有这个看板" subTitle="请从左侧菜单选择数据看板 / No such dashboard" />;
   return (
     <Suspense fallback={<Skeleton active />}>
       <DashboardPage spec={spec} />

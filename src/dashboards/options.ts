@@ -3,7 +3,7 @@
 // dataset, so they carry their data inline); kpi and table give a small view model for antd.
 // Rows arrive aggregated from Postgres: builders only reshape and label, they never add up.
 import type { EChartsCoreOption } from "echarts/core";
-import { categoryLabel, formatAxis, formatCell, formatValue } from "./format";
+import { categoryLabel, formatAxis, formatCell, formatOfColumn, formatValue } from "./format";
 import { text, valueFields, type Column, type Format, type Kind, type Locale, type PanelSpec } from "./spec";
 
 export type Row = Record<string, unknown>;
@@ -94,12 +94,18 @@ function cartesian(ctx: Context, type: "bar" | "line", stacked: boolean): ChartM
   const format = valueFormat(panel);
   const table = seriesTable(ctx);
   const horizontal = type === "bar" && panel.options?.horizontal === true;
-  // many long names (org units) under vertical bars: slant them and cut them short rather than drop most;
-  // a time axis (line) instead skips labels that would overlap, the points still say which month they are
-  const crowded = type === "bar" && !horizontal && table.source.length > 8;
+  // Up to 12 categories every label is shown: under vertical bars few labels wrap onto two lines, more are
+  // slanted (a long unit name is cut only past 9 characters, the tooltip and table view have it whole); beyond 12,
+  // and on a time axis (line), labels that would overlap are skipped: the points still say which month they are.
+  const count = table.source.length;
+  const inProgress = inProgressCategories(ctx);
   const categoryAxis = {
     type: "category",
-    axisLabel: crowded ? { interval: 0, rotate: 35, width: 96, overflow: "truncate" } : { hideOverlap: true },
+    axisLabel:
+      horizontal ? { interval: 0, width: 140, overflow: "truncate" }
+      : type === "bar" && count <= 6 ? { interval: 0, width: 64, overflow: "break", lineHeight: 14 }
+      : count <= 12 ? { interval: 0, rotate: count > 6 ? 40 : 0, width: 120, overflow: "truncate" }
+      : { hideOverlap: true },
     ...(horizontal ? { inverse: true } : {}),
   };
   const valueAxis = {
@@ -108,10 +114,13 @@ function cartesian(ctx: Context, type: "bar" | "line", stacked: boolean): ChartM
     // rates read best on a fixed 0-100% scale
     ...(format === "percent" && !stacked && numbersIn(table.source).every((n) => n <= 1) ? { min: 0, max: 1 } : {}),
   };
+  // the open cycle's category reads "2026\n进行中": its value is still moving, not a finished year's
+  const marked = new Set(inProgress);
+  const source = marked.size ? table.source.map(([category, ...values]) => [marked.has(String(category)) ? `${String(category)}\n${inProgressLabel(panel, locale)}` : category, ...values]) : table.source;
   const dimensions = ["category", ...table.names];
   return {
     option: {
-      dataset: { dimensions, source: table.source },
+      dataset: { dimensions, source },
       tooltip: { trigger: "axis", valueFormatter: (v: unknown) => formatValue(v, format, locale) },
       legend: { show: table.names.length > 1, top: 0, type: "scroll" },
       grid: { left: 8, right: 16, top: table.names.length > 1 ? 32 : 16, bottom: 8, containLabel: true },
@@ -129,6 +138,17 @@ function cartesian(ctx: Context, type: "bar" | "line", stacked: boolean): ChartM
     rowAt: table.cell,
     seriesAt: table.key,
   };
+}
+
+const inProgressLabel = (panel: PanelSpec, locale: Locale) =>
+  text(panel.options?.inProgress?.label ?? { zh: "进行中", en: "in progress" }, locale);
+
+/** The category labels (as on the axis) of rows still in progress, per the panel's `inProgress` option. */
+function inProgressCategories({ panel, rows, locale }: Context): string[] {
+  const marker = panel.options?.inProgress;
+  const x = panel.encode.x;
+  if (!marker || !x) return [];
+  return rows.filter((row) => String(row[marker.field]) === marker.value).map((row) => categoryLabel(row[x], columnOf(panel, x), locale));
 }
 
 function pie({ panel, rows, locale }: Context): ChartModel {
@@ -204,15 +224,17 @@ function gauge({ panel, rows, locale }: Context): ChartModel {
           type: "gauge",
           min: 0,
           max,
-          progress: { show: true, width: 14 },
-          axisLine: { lineStyle: { width: 14 } },
+          radius: "88%",
+          progress: { show: true, width: 10 },
+          axisLine: { lineStyle: { width: 10 } },
           // the value in the middle says it all: no scale labels to crowd a small card
           axisLabel: { show: false },
           axisTick: { show: false },
           splitLine: { show: false },
           pointer: { show: false },
-          detail: { valueAnimation: true, offsetCenter: [0, "10%"], formatter: (v: number) => formatValue(v, format, locale) },
-          title: { offsetCenter: [0, "45%"] },
+          // sized to stay inside the ring of a small card (a 1024-wide screen): "64.2%" at 20 px
+          detail: { valueAnimation: true, offsetCenter: [0, "5%"], fontSize: 20, fontWeight: 600, formatter: (v: number) => formatValue(v, format, locale) },
+          title: { offsetCenter: [0, "40%"], fontSize: 12 },
           data: [{ name: label(panel, field, locale), value }],
         },
       ],
@@ -248,7 +270,7 @@ function heatmap({ panel, rows, locale }: Context): ChartModel {
         bottom: 0,
         formatter: (v: number) => formatAxis(v, format, locale),
       },
-      series: [{ type: "heatmap", name: label(panel, field, locale), encode: { x: "x", y: "y", value: "value" }, label: { show: rows.length <= 60, formatter: (p: { value: unknown[] }) => formatAxis(Number(p.value[2]), format, locale) } }],
+      series: [{ type: "heatmap", name: label(panel, field, locale), encode: { x: "x", y: "y", value: "value" }, label: { show: rows.length <= 120, fontSize: 11, formatter: (p: { value: unknown[] }) => (p.value[2] === null ? "" : formatAxis(Number(p.value[2]), format, locale)) } }],
     },
     rowAt: (dataIndex) => rows[dataIndex],
     seriesAt: () => undefined,
@@ -286,7 +308,7 @@ export function buildTable(panel: PanelSpec, rows: Row[], locale: Locale = "zh")
   const keys = tableColumns(panel);
   const isValue = new Set(valueFields(panel.encode));
   // the panel's format override applies to its value columns, as in the chart
-  const formatOf = (key: string) => (isValue.has(key) ? valueFormat(panel) : undefined) ?? columnOf(panel, key)?.format;
+  const formatOf = (key: string) => (isValue.has(key) ? valueFormat(panel) : undefined) ?? formatOfColumn(key, columnOf(panel, key));
   return {
     columns: keys.map((key) => ({ key, title: label(panel, key, locale), numeric: NUMERIC.includes(formatOf(key)) })),
     rows: rows.map((row, i) => {

@@ -10,7 +10,7 @@ export const text = (value: Text, locale: Locale = "zh"): string =>
   typeof value === "string" ? value : value[locale] ?? value.zh;
 
 /** How a value is shown: percent expects a fraction (0.853 -> 85.3%). */
-export const FORMATS = ["percent", "money", "count", "decimal", "text", "month", "date"] as const;
+export const FORMATS = ["percent", "money", "count", "decimal", "text", "month", "date", "year"] as const;
 export type Format = (typeof FORMATS)[number];
 
 export type Column = {
@@ -81,6 +81,11 @@ export type PanelSpec = {
     sortBy?: string;
     /** names of value series for display (value column -> label) come from columns; this adds a note under the title */
     description?: Text;
+    /**
+     * Categories still in progress (the open evaluation cycle): rows where `field` equals `value` are marked
+     * with `label` (default 进行中) on the axis and shaded, so they are not read like finished years.
+     */
+    inProgress?: { field: string; value: string; label?: Text };
   };
   /** Clicking a datum (a KPI card: its figure) opens a list page filtered by these fields (Refine syncWithLocation format). */
   drill?: { route: string; filters: Record<string, Binding> };

@@ -46,7 +46,11 @@ export async function fetchRows(source: QuerySource, params: Record<string, unkn
   }
   if (signal) request = request.abortSignal(signal);
   const { data, error, count: total } = await request;
-  if (error) throw new QueryError(name, error.message);
+  if (error) {
+    // The panel says in words that its data could not be loaded; the details are for whoever opens the console.
+    console.error(`dashboard query ${name} failed:`, error);
+    throw new QueryError(name, error.message);
+  }
   const rows = Array.isArray(data) ? (data as Row[]) : data == null ? [] : [data as Row];
   return { rows, total: Math.max(total ?? 0, rows.length) };
 }

@@ -15,7 +15,7 @@ import type { BaseKey, BaseRecord, CrudSort, DataProvider, HttpError } from "@re
 import { dataProvider as supabaseDataProvider } from "@refinedev/supabase";
 import type { SupabaseClient } from "@supabase/supabase-js";
 import { blockedWriteError, conflictError, deletedError, toHttpError, type PostgrestErrorLike } from "./errors";
-import { applyFilters, orderColumn, type FilterTarget } from "./postgrest";
+import { applyFilters, filtersVia, orderColumn, type FilterTarget } from "./postgrest";
 
 type Result<T> = { data: T | null; error: PostgrestErrorLike | null; status: number; count?: number | null };
 
@@ -72,8 +72,10 @@ export function createDataProvider(client: SupabaseClient, options: DataProvider
     getList: async ({ resource, pagination, filters, sorters, meta }) => {
       const { currentPage = 1, pageSize = 10, mode = "server" } = pagination ?? {};
       const count = (meta?.count as "exact" | "planned" | "estimated" | "none" | undefined) ?? "exact";
-      const query = from(resource, meta).select((meta?.select as string) ?? "*", count === "none" ? {} : { count });
-      applyFilters(query as unknown as FilterTarget, filters);
+      const via = filtersVia((meta?.select as string) ?? "*", filters, meta?.filterVia as Record<string, string> | undefined);
+      const query = from(resource, meta).select(via.select, count === "none" ? {} : { count });
+      applyFilters(query as unknown as FilterTarget, via.filters);
+      for (const relationship of via.isNull) query.is(relationship, null);
       const paged = mode === "server" && !meta?.aggregate;
       if (!meta?.aggregate) applySorters(query, sorters, paged ? idColumn(meta) : undefined);
       if (paged) query.range((currentPage - 1) * pageSize, currentPage * pageSize - 1);

@@ -70,7 +70,7 @@ export function friendlyMessage(error: PostgrestErrorLike, status: number): stri
   if (hasChinese(error.message)) return error.message!;
   switch (error.code) {
     case "P0001":
-      return error.message || t("errors.rule");
+      return t("errors.rule");
     case "23505":
       return t("errors.unique");
     case "23503":
@@ -95,9 +95,16 @@ export function friendlyMessage(error: PostgrestErrorLike, status: number): stri
     case "PGRST116":
       return t("errors.notFound");
     default:
+      // Never the server's English words (they name tables and columns): what failed, in the user's language,
+      // and what to do. The details stay on the HttpError (code, details, hint) and in the console.
       if (status === 401) return t("errors.sessionExpired");
       if (status === 403) return t("errors.forbidden");
-      return error.message || t("errors.unknown");
+      if (status === 404 || status === 406) return t("errors.notFound");
+      if (status === 409) return t("errors.conflicting");
+      if (status === 413) return t("errors.tooLarge");
+      if (status === 408 || status === 504 || error.code === "57014") return t("errors.timeout");
+      if (status >= 500 || /^(08|53)/.test(error.code ?? "")) return t("errors.unavailable");
+      return t("errors.unknown");
   }
 }
 

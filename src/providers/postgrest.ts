@@ -113,3 +113,31 @@ export function applyFilters(query: FilterTarget, filters: CrudFilter[] = []): v
  * spells `branch(name)`; supabase-js's `referencedTable` would only reorder rows inside each embed.
  */
 export const orderColumn = (field: string): string => field.split(".").reduceRight((inner, embed) => `${embed}(${inner})`);
+
+/**
+ * Filters on a computed boolean that has a computed relationship behind it (`meta.filterVia`: field → function):
+ * `covered = true` becomes the embed `current_coverages!inner()` (rows with at least one), `covered = false` the
+ * embed `current_coverages()` with `current_coverages=is.null` (rows with none). Postgres inlines the relationship
+ * into one join; the scalar field would be called once per row. Other filters are returned untouched.
+ */
+export function filtersVia(
+  select: string,
+  filters: CrudFilter[] = [],
+  via: Record<string, string> = {},
+): { select: string; filters: CrudFilter[]; isNull: string[] } {
+  const embeds: string[] = [];
+  const isNull: string[] = [];
+  const rest = filters.filter((filter) => {
+    if (!("field" in filter) || filter.operator !== "eq" || !(filter.field in via)) return true;
+    const value = String(filter.value);
+    if (value !== "true" && value !== "false") return true;
+    const relationship = via[filter.field];
+    if (value === "true") embeds.push(`${relationship}!inner()`);
+    else {
+      embeds.push(`${relationship}()`);
+      isNull.push(relationship);
+    }
+    return false;
+  });
+  return { select: [select, ...embeds].join(","), filters: rest, isNull };
+}

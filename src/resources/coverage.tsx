@@ -24,6 +24,7 @@ export const coverageResources: ResourceDef[] = [
         name: "covered",
         type: "boolean",
         computed: true,
+        filterVia: "current_coverages",
         booleanLabels: { true: "carriers.covered.true", false: "carriers.covered.false" },
         list: true,
         filter: true,

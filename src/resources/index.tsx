@@ -2,7 +2,12 @@
 // Menu, routes, access rules, list columns, filters, forms and show pages are all derived from here.
 // Field limits (maxLength, max, maxYearsAhead) are the database's too (app.field_limits, migration
 // 20261201000200_input_limits.sql); supabase/tests/input_limits.test.ts fails when the two disagree.
+import {
+  ApartmentOutlined, AuditOutlined, AccountBookOutlined, CalendarOutlined, EnvironmentOutlined, HomeOutlined, ReadOutlined,
+  SettingOutlined, TeamOutlined, TrophyOutlined,
+} from "@ant-design/icons";
 import type { ResourceProps } from "@refinedev/core";
+import type { ReactNode } from "react";
 import type { MenuGroup, ResourceDef } from "../crud/types";
 import { organizationResources } from "./organization";
 import { coverageResources } from "./coverage";
@@ -28,6 +33,20 @@ export const resources: ResourceDef[] = [
   ...systemResources,
 ];
 
+/** Each group's icon: the collapsed menu shows only icons. */
+const GROUP_ICONS: Record<MenuGroup, ReactNode> = {
+  organization: <ApartmentOutlined />,
+  coverage: <HomeOutlined />,
+  life: <CalendarOutlined />,
+  partnership: <TeamOutlined />,
+  outreach: <EnvironmentOutlined />,
+  excellence: <TrophyOutlined />,
+  training: <ReadOutlined />,
+  funds: <AccountBookOutlined />,
+  evaluation: <AuditOutlined />,
+  system: <SettingOutlined />,
+};
+
 /** Menu groups in the order the menu shows them. */
 export const MENU_GROUPS: readonly MenuGroup[] = [
   "organization", "coverage", "life", "partnership", "outreach", "excellence", "training", "funds", "evaluation", "system",
@@ -50,7 +69,7 @@ export function registerResource(resource: ResourceDef): ResourceDef {
  */
 export function refineResources(translate: (key: string) => string, extra: ResourceProps[] = []): ResourceProps[] {
   const groups = MENU_GROUPS.filter((group) => resources.some((resource) => resource.group === group)).map(
-    (group): ResourceProps => ({ name: `group-${group}`, meta: { label: translate(`menu.${group}`) } }),
+    (group): ResourceProps => ({ name: `group-${group}`, meta: { label: translate(`menu.${group}`), icon: GROUP_ICONS[group] } }),
   );
   const tables = resources.map((resource): ResourceProps => {
     const pages = resource.pages ?? ["list", "create", "edit", "show"];

@@ -1,10 +1,20 @@
 // 系统: accounts and the audit trail.
 import { ControlOutlined, HistoryOutlined, ImportOutlined, UserOutlined } from "@ant-design/icons";
+import { lazy, Suspense } from "react";
 import { defineResource, enumOf, type ResourceDef } from "../crud/types";
 import { AUDITED_TABLE, AUDIT_ACTION, ORG_ADMIN_WRITES, toOrgUnit } from "./shared";
 
 // public.imports.mode (a text column: the two modes of public.import_rows)
 const IMPORT_MODE = enumOf("import_mode", ["insert", "upsert"]);
+
+// The audit readers load with the page that shows them, not with the menu.
+const audit = () => import("../crud/audit");
+const Lazy = {
+  AuditChanges: (props: { row: Record<string, unknown> }) => <Suspense fallback={null}><LazyAuditChanges {...props} /></Suspense>,
+  ChangedColumns: (props: { row: Record<string, unknown> }) => <Suspense fallback={null}><LazyChangedColumns {...props} /></Suspense>,
+};
+const LazyAuditChanges = lazy(() => audit().then((module) => ({ default: module.AuditChanges })));
+const LazyChangedColumns = lazy(() => audit().then((module) => ({ default: module.ChangedColumns })));
 
 export const systemResources: ResourceDef[] = [
   defineResource({
@@ -56,9 +66,10 @@ export const systemResources: ResourceDef[] = [
       { name: "table_name", type: "enum", enum: AUDITED_TABLE, list: true, filter: true },
       { name: "row_id", type: "text", list: true, search: true },
       { name: "action", type: "enum", enum: AUDIT_ACTION, list: true, filter: true },
-      { name: "changed_columns", type: "json", list: true, sortable: false },
-      { name: "old_values", type: "json" },
-      { name: "new_values", type: "json" },
+      // read like the record's 变更记录 tab: labels, enum labels, old → new (src/crud/audit.tsx)
+      { name: "changed_columns", type: "json", list: true, sortable: false, show: false, render: (record) => <Lazy.ChangedColumns row={record} /> },
+      { name: "old_values", type: "json", show: false },
+      { name: "new_values", type: "json", label: "audit.changes", render: (record) => <Lazy.AuditChanges row={record} /> },
       // 导入编号: every entry one import caused (public.import_rows)
       { name: "import_id", type: "number", filter: true },
     ],

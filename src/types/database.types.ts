@@ -139,17 +139,6 @@ export type Database = {
           status: Database["public"]["Enums"]["branch_status"]
           term_years: number
           updated_at: string
-          election_due_on: string | null
-          todo_activity_fund_low: boolean | null
-          todo_branch_oversize: boolean | null
-          todo_branch_too_few_full: boolean | null
-          todo_election_due: boolean | null
-          todo_election_due_soon: boolean | null
-          todo_election_overdue: boolean | null
-          todo_evaluation_report_missing: boolean | null
-          todo_evaluation_scores_missing: boolean | null
-          todo_no_secretary: boolean | null
-          todo_secretary_not_full: boolean | null
         }
         Insert: {
           basis?: Database["public"]["Enums"]["branch_basis"]
@@ -254,7 +243,16 @@ export type Database = {
           org_unit_id: number
           updated_at: string
           covered: boolean | null
-          todo_carrier_uncovered: boolean | null
+          current_coverages: {
+            branch_id: number
+            carrier_id: number
+            created_at: string
+            ended_on: string | null
+            form: Database["public"]["Enums"]["coverage_form"]
+            id: number
+            started_on: string
+            updated_at: string
+          } | null
         }
         Insert: {
           created_at?: string
@@ -333,7 +331,6 @@ export type Database = {
           note: string | null
           org_unit_id: number
           updated_at: string
-          todo_budget_lagging: boolean | null
         }
         Insert: {
           amount: number
@@ -516,8 +513,6 @@ export type Database = {
           status: Database["public"]["Enums"]["member_status"]
           student_or_staff_no: string
           updated_at: string
-          todo_probation_due: boolean | null
-          todo_probation_overdue: boolean | null
         }
         Insert: {
           branch_id: number
@@ -884,9 +879,24 @@ export type Database = {
         Args: { carrier: Database["public"]["Tables"]["carriers"]["Row"] }
         Returns: boolean
       }
-      election_due_on: {
-        Args: { b: Database["public"]["Tables"]["branches"]["Row"] }
-        Returns: string
+      current_coverages: {
+        Args: { carrier: Database["public"]["Tables"]["carriers"]["Row"] }
+        Returns: {
+          branch_id: number
+          carrier_id: number
+          created_at: string
+          ended_on: string | null
+          form: Database["public"]["Enums"]["coverage_form"]
+          id: number
+          started_on: string
+          updated_at: string
+        }
+        SetofOptions: {
+          from: "carriers"
+          to: "carrier_coverages"
+          isOneToOne: true
+          isSetofReturn: true
+        }
       }
       evaluation_distribution: {
         Args: {
@@ -1083,77 +1093,6 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
-      }
-      todo_activity_fund_low: {
-        Args: { b: Database["public"]["Tables"]["branches"]["Row"] }
-        Returns: boolean
-      }
-      todo_branch_oversize: {
-        Args: { b: Database["public"]["Tables"]["branches"]["Row"] }
-        Returns: boolean
-      }
-      todo_branch_too_few_full: {
-        Args: { b: Database["public"]["Tables"]["branches"]["Row"] }
-        Returns: boolean
-      }
-      todo_budget_lagging: {
-        Args: { f: Database["public"]["Tables"]["fund_budgets"]["Row"] }
-        Returns: boolean
-      }
-      todo_carrier_uncovered: {
-        Args: { c: Database["public"]["Tables"]["carriers"]["Row"] }
-        Returns: boolean
-      }
-      todo_election_due: {
-        Args: { b: Database["public"]["Tables"]["branches"]["Row"] }
-        Returns: boolean
-      }
-      todo_election_due_soon: {
-        Args: { b: Database["public"]["Tables"]["branches"]["Row"] }
-        Returns: boolean
-      }
-      todo_election_overdue: {
-        Args: { b: Database["public"]["Tables"]["branches"]["Row"] }
-        Returns: boolean
-      }
-      todo_evaluation_report_missing: {
-        Args: { b: Database["public"]["Tables"]["branches"]["Row"] }
-        Returns: boolean
-      }
-      todo_evaluation_scores_missing: {
-        Args: { b: Database["public"]["Tables"]["branches"]["Row"] }
-        Returns: boolean
-      }
-      todo_no_secretary: {
-        Args: { b: Database["public"]["Tables"]["branches"]["Row"] }
-        Returns: boolean
-      }
-      todo_probation_due: {
-        Args: { m: Database["public"]["Tables"]["members"]["Row"] }
-        Returns: boolean
-      }
-      todo_probation_overdue: {
-        Args: { m: Database["public"]["Tables"]["members"]["Row"] }
-        Returns: boolean
-      }
-      todo_secretary_not_full: {
-        Args: { b: Database["public"]["Tables"]["branches"]["Row"] }
-        Returns: boolean
-      }
-      todos: {
-        Args: Record<PropertyKey, never>
-        Returns: {
-          by_unit: Json
-          count: number
-          description: string
-          fix_path: string
-          ids: number[]
-          kind: string
-          label: string
-          label_en: string
-          position: number
-          register: string
-        }[]
       }
       transfer_members: {
         Args: {

@@ -113,7 +113,7 @@ describe("a closed cycle refuses", () => {
 
   it("a committee's evaluation update (its own rule speaks first: the cycle is not open to it)", async () => {
     await expectRefused(() => committee.from("branch_evaluations").update({ satisfaction: 100 }).eq("id", evaluation), {
-      code: "23514", rule: "branch_evaluations_cycle_open", field: "cycle_id", message: `考核周期"${title}"未开放填报`,
+      code: "23514", rule: "branch_evaluations_cycle_open", field: "cycle_id", message: `考核周期「${title}」未开放填报`,
     }, ["branch_evaluations"]);
   });
 

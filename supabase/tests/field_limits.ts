@@ -21,11 +21,17 @@ export function parseFieldLimits(...migrations: string[]): FieldLimit[] {
   ]);
   if (inserts.length === 0) throw new Error(`no insert into app.field_limits (the full column list) in the migrations`);
   const num = (v: string) => (v === "null" ? null : Number(v));
+  // A later migration may correct a label: `update app.field_limits set label = '…' where table_name = '…' and column_name = '…';`
+  const relabels = migrations.flatMap((sql) => [
+    ...sql.matchAll(/update app\.field_limits set label = '([^']+)' where table_name = '(\w+)' and column_name = '(\w+)';/g),
+  ]);
+  const labelOf = (table: string, column: string, label: string) =>
+    relabels.reduce((current, m) => (m[2] === table && m[3] === column ? m[1] : current), label);
   return inserts.flatMap((insert) =>
     [...insert[1].matchAll(/\('(\w+)', '(\w+)', '([^']+)', '(text|number|date)', (null|\d+), (null|[\d.]+), (null|\d+)\)/g)].map((m) => ({
       table: m[1],
       column: m[2],
-      label: m[3],
+      label: labelOf(m[1], m[2], m[3]),
       kind: m[4] as FieldLimit["kind"],
       maxLength: num(m[5]),
       maxValue: num(m[6]),

@@ -207,7 +207,7 @@ const cases: Record<string, () => Case> = {
   }),
   "branch_evaluations_one_per_branch_and_cycle": () => ({
     rule: "branch_evaluations_one_per_branch_and_cycle", field: "branch_id", code: "23505", table: "branch_evaluations",
-    message: /^该支部在".+"中已有考核记录$/,
+    message: /^该支部在「.+」中已有考核记录$/,
     act: (c) => c.from("branch_evaluations").insert({ cycle_id: f.openCycle, branch_id: f.branches.A }),
   }),
   "branch_evaluations_scores_range (org_admin)": () => ({
@@ -225,7 +225,7 @@ const cases: Record<string, () => Case> = {
     act: (c) => c.from("branch_evaluations").update({ report_submitted_on: "2025-06-01" }).eq("id", f.evaluations.A),
   }),
   "branch_evaluations_cycle_open": () => ({
-    rule: "branch_evaluations_cycle_open", field: "cycle_id", code: "23514", table: "branch_evaluations", message: /^考核周期".+"未开放填报$/,
+    rule: "branch_evaluations_cycle_open", field: "cycle_id", code: "23514", table: "branch_evaluations", message: /^考核周期「.+」未开放填报$/,
     as: "committee_admin",
     act: (c) => c.from("branch_evaluations").insert({ cycle_id: f.closedCycle, branch_id: f.spareBranches.A, score_leadership: 90 }),
   }),
@@ -238,11 +238,11 @@ const cases: Record<string, () => Case> = {
     act: (c) => c.from("member_posts").insert({ member_id: f.members.A, year: 1990, post_title: "过早" }),
   }),
   "member_reviews_one_per_member_and_cycle": () => ({
-    rule: "member_reviews_one_per_member_and_cycle", field: "member_id", code: "23505", table: "member_reviews", message: /^该党员在".+"中已有评议记录$/,
+    rule: "member_reviews_one_per_member_and_cycle", field: "member_id", code: "23505", table: "member_reviews", message: /^该党员在「.+」中已有评议记录$/,
     act: (c) => c.from("member_reviews").insert({ cycle_id: f.openCycle, member_id: f.members.A, grade: "qualified" }),
   }),
   "member_reviews_cycle_open": () => ({
-    rule: "member_reviews_cycle_open", field: "cycle_id", code: "23514", table: "member_reviews", message: /^考核周期".+"未开放填报$/,
+    rule: "member_reviews_cycle_open", field: "cycle_id", code: "23514", table: "member_reviews", message: /^考核周期「.+」未开放填报$/,
     as: "committee_admin",
     act: (c) => c.from("member_reviews").insert({ cycle_id: f.closedCycle, member_id: f.spareMembers.A, grade: "qualified" }),
   }),
