@@ -114,5 +114,5 @@ test("a file that is not a spreadsheet gets one clear message", async ({ page },
   const { writeFileSync } = await import("node:fs");
   writeFileSync(path, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
   await upload(page, path);
-  await expect(page.locator(".ant-modal").getByText("无法读取该文件: 请选择 .xlsx 或 .csv 格式的表格文件")).toBeVisible();
+  await expect(page.locator(".ant-modal").getByText("无法读取该文件: 请选择 Excel 表格或 CSV 文件")).toBeVisible();
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { zhCN } from "./zh-CN";
 
 /** Latin words a Chinese reader of this product knows (file formats, the sign-in address, units). */
-const ALLOWED = new Set(["ID", "CSV", "PNG", "Excel", "PDF", "URL"]);
+const ALLOWED = new Set(["ID", "CSV", "PNG", "Excel", "PDF", "URL", "QQ", "GBK", "UTF", "http", "https", "xlsx"]);
 
 function strings(node: unknown, path: string[] = []): [string, string][] {
   if (typeof node === "string") return [[path.join("."), node]];

@@ -22,6 +22,7 @@ export type Database = {
           at: string
           changed_columns: string[] | null
           id: number
+          import_id: number | null
           new_values: Json | null
           old_values: Json | null
           org_unit_id: number | null
@@ -35,6 +36,7 @@ export type Database = {
           at?: string
           changed_columns?: string[] | null
           id?: never
+          import_id?: number | null
           new_values?: Json | null
           old_values?: Json | null
           org_unit_id?: number | null
@@ -48,6 +50,7 @@ export type Database = {
           at?: string
           changed_columns?: string[] | null
           id?: never
+          import_id?: number | null
           new_values?: Json | null
           old_values?: Json | null
           org_unit_id?: number | null
@@ -123,6 +126,49 @@ export type Database = {
           },
         ]
       }
+      branch_excellence_years: {
+        Row: {
+          branch_id: number
+          created_at: string
+          id: number
+          plan_id: number | null
+          status: Database["public"]["Enums"]["branch_excellence"]
+          updated_at: string
+          year: number
+        }
+        Insert: {
+          branch_id: number
+          created_at?: string
+          id?: never
+          plan_id?: number | null
+          status: Database["public"]["Enums"]["branch_excellence"]
+          updated_at?: string
+          year: number
+        }
+        Update: {
+          branch_id?: number
+          created_at?: string
+          id?: never
+          plan_id?: number | null
+          status?: Database["public"]["Enums"]["branch_excellence"]
+          updated_at?: string
+          year?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "branch_excellence_years_branch_id_fkey"
+            columns: ["branch_id"]
+            referencedRelation: "branches"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "branch_excellence_years_plan_id_fkey"
+            columns: ["plan_id"]
+            referencedRelation: "excellence_plans"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       branches: {
         Row: {
           basis: Database["public"]["Enums"]["branch_basis"]
@@ -139,6 +185,17 @@ export type Database = {
           status: Database["public"]["Enums"]["branch_status"]
           term_years: number
           updated_at: string
+          election_due_on: string | null
+          todo_activity_fund_low: boolean | null
+          todo_branch_oversize: boolean | null
+          todo_branch_too_few_full: boolean | null
+          todo_election_due: boolean | null
+          todo_election_due_soon: boolean | null
+          todo_election_overdue: boolean | null
+          todo_evaluation_report_missing: boolean | null
+          todo_evaluation_scores_missing: boolean | null
+          todo_no_secretary: boolean | null
+          todo_secretary_not_full: boolean | null
         }
         Insert: {
           basis?: Database["public"]["Enums"]["branch_basis"]
@@ -253,6 +310,7 @@ export type Database = {
             started_on: string
             updated_at: string
           } | null
+          todo_carrier_uncovered: boolean | null
         }
         Insert: {
           created_at?: string
@@ -278,6 +336,123 @@ export type Database = {
             columns: ["org_unit_id"]
             referencedRelation: "org_units"
             referencedColumns: ["id"]
+          },
+        ]
+      }
+      cases: {
+        Row: {
+          branch_id: number
+          budget_id: number | null
+          created_at: string
+          id: number
+          rated_on: string | null
+          rating: Database["public"]["Enums"]["case_rating"] | null
+          recommended_on: string | null
+          service_area: Database["public"]["Enums"]["service_area"]
+          status: Database["public"]["Enums"]["case_status"]
+          submitted_on: string | null
+          summary: string | null
+          title: string
+          updated_at: string
+          year: number
+        }
+        Insert: {
+          branch_id: number
+          budget_id?: number | null
+          created_at?: string
+          id?: never
+          rated_on?: string | null
+          rating?: Database["public"]["Enums"]["case_rating"] | null
+          recommended_on?: string | null
+          service_area: Database["public"]["Enums"]["service_area"]
+          status?: Database["public"]["Enums"]["case_status"]
+          submitted_on?: string | null
+          summary?: string | null
+          title: string
+          updated_at?: string
+          year: number
+        }
+        Update: {
+          branch_id?: number
+          budget_id?: number | null
+          created_at?: string
+          id?: never
+          rated_on?: string | null
+          rating?: Database["public"]["Enums"]["case_rating"] | null
+          recommended_on?: string | null
+          service_area?: Database["public"]["Enums"]["service_area"]
+          status?: Database["public"]["Enums"]["case_status"]
+          submitted_on?: string | null
+          summary?: string | null
+          title?: string
+          updated_at?: string
+          year?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "cases_branch_id_fkey"
+            columns: ["branch_id"]
+            referencedRelation: "branches"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "cases_budget_id_fkey"
+            columns: ["budget_id"]
+            referencedRelation: "fund_budgets"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      contact_points: {
+        Row: {
+          branch_id: number
+          contact_id: string
+          created_at: string
+          duties: string | null
+          ended_on: string | null
+          id: number
+          started_on: string
+          updated_at: string
+          active: boolean | null
+        }
+        Insert: {
+          branch_id: number
+          contact_id: string
+          created_at?: string
+          duties?: string | null
+          ended_on?: string | null
+          id?: never
+          started_on: string
+          updated_at?: string
+        }
+        Update: {
+          branch_id?: number
+          contact_id?: string
+          created_at?: string
+          duties?: string | null
+          ended_on?: string | null
+          id?: never
+          started_on?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "contact_points_branch_id_fkey"
+            columns: ["branch_id"]
+            referencedRelation: "branches"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "contact_points_contact_id_fkey"
+            columns: ["contact_id"]
+            referencedRelation: "contact_people"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "contact_points_contact_id_fkey"
+            columns: ["contact_id"]
+            referencedRelation: "profiles"
+            referencedColumns: ["user_id"]
           },
         ]
       }
@@ -320,6 +495,104 @@ export type Database = {
         }
         Relationships: []
       }
+      excellence_plans: {
+        Row: {
+          approved_on: string | null
+          branch_id: number
+          breakthrough: string | null
+          created_at: string
+          entry_point: string | null
+          goals: string
+          id: number
+          judged_on: string | null
+          result: Database["public"]["Enums"]["plan_result"] | null
+          self_assessment: string | null
+          status: Database["public"]["Enums"]["plan_status"]
+          submitted_on: string | null
+          updated_at: string
+          year: number
+        }
+        Insert: {
+          approved_on?: string | null
+          branch_id: number
+          breakthrough?: string | null
+          created_at?: string
+          entry_point?: string | null
+          goals: string
+          id?: never
+          judged_on?: string | null
+          result?: Database["public"]["Enums"]["plan_result"] | null
+          self_assessment?: string | null
+          status?: Database["public"]["Enums"]["plan_status"]
+          submitted_on?: string | null
+          updated_at?: string
+          year: number
+        }
+        Update: {
+          approved_on?: string | null
+          branch_id?: number
+          breakthrough?: string | null
+          created_at?: string
+          entry_point?: string | null
+          goals?: string
+          id?: never
+          judged_on?: string | null
+          result?: Database["public"]["Enums"]["plan_result"] | null
+          self_assessment?: string | null
+          status?: Database["public"]["Enums"]["plan_status"]
+          submitted_on?: string | null
+          updated_at?: string
+          year?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "excellence_plans_branch_id_fkey"
+            columns: ["branch_id"]
+            referencedRelation: "branches"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      excellence_tasks: {
+        Row: {
+          created_at: string
+          done_on: string | null
+          due_on: string
+          id: number
+          note: string | null
+          plan_id: number
+          title: string
+          updated_at: string
+        }
+        Insert: {
+          created_at?: string
+          done_on?: string | null
+          due_on: string
+          id?: never
+          note?: string | null
+          plan_id: number
+          title: string
+          updated_at?: string
+        }
+        Update: {
+          created_at?: string
+          done_on?: string | null
+          due_on?: string
+          id?: never
+          note?: string | null
+          plan_id?: number
+          title?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "excellence_tasks_plan_id_fkey"
+            columns: ["plan_id"]
+            referencedRelation: "excellence_plans"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       fund_budgets: {
         Row: {
           amount: number
@@ -331,6 +604,7 @@ export type Database = {
           note: string | null
           org_unit_id: number
           updated_at: string
+          todo_budget_lagging: boolean | null
         }
         Insert: {
           amount: number
@@ -405,6 +679,195 @@ export type Database = {
             foreignKeyName: "fund_expenditures_budget_id_fkey"
             columns: ["budget_id"]
             referencedRelation: "fund_budgets"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      imports: {
+        Row: {
+          actor_id: string | null
+          actor_name: string
+          created: number
+          created_at: string
+          file_name: string | null
+          id: number
+          mode: string
+          org_unit_id: number | null
+          row_count: number
+          table_name: string
+          unchanged: number
+          updated: number
+          updated_at: string
+        }
+        Insert: {
+          actor_id?: string | null
+          actor_name: string
+          created?: number
+          created_at?: string
+          file_name?: string | null
+          id?: never
+          mode: string
+          org_unit_id?: number | null
+          row_count?: number
+          table_name: string
+          unchanged?: number
+          updated?: number
+          updated_at?: string
+        }
+        Update: {
+          actor_id?: string | null
+          actor_name?: string
+          created?: number
+          created_at?: string
+          file_name?: string | null
+          id?: never
+          mode?: string
+          org_unit_id?: number | null
+          row_count?: number
+          table_name?: string
+          unchanged?: number
+          updated?: number
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "imports_org_unit_id_fkey"
+            columns: ["org_unit_id"]
+            referencedRelation: "org_units"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      meeting_attendance: {
+        Row: {
+          absence_reason: string | null
+          created_at: string
+          id: number
+          meeting_id: number
+          member_id: number
+          present: boolean
+          updated_at: string
+        }
+        Insert: {
+          absence_reason?: string | null
+          created_at?: string
+          id?: never
+          meeting_id: number
+          member_id: number
+          present?: boolean
+          updated_at?: string
+        }
+        Update: {
+          absence_reason?: string | null
+          created_at?: string
+          id?: never
+          meeting_id?: number
+          member_id?: number
+          present?: boolean
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "meeting_attendance_meeting_id_fkey"
+            columns: ["meeting_id"]
+            referencedRelation: "meetings"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "meeting_attendance_member_id_fkey"
+            columns: ["member_id"]
+            referencedRelation: "members"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      meeting_standards: {
+        Row: {
+          created_at: string
+          frequency: Database["public"]["Enums"]["meeting_frequency"]
+          id: number
+          kind: Database["public"]["Enums"]["meeting_kind"]
+          note: string
+          per_period: number
+          updated_at: string
+        }
+        Insert: {
+          created_at?: string
+          frequency: Database["public"]["Enums"]["meeting_frequency"]
+          id?: never
+          kind: Database["public"]["Enums"]["meeting_kind"]
+          note?: string
+          per_period?: number
+          updated_at?: string
+        }
+        Update: {
+          created_at?: string
+          frequency?: Database["public"]["Enums"]["meeting_frequency"]
+          id?: never
+          kind?: Database["public"]["Enums"]["meeting_kind"]
+          note?: string
+          per_period?: number
+          updated_at?: string
+        }
+        Relationships: []
+      }
+      meetings: {
+        Row: {
+          absent_count: number
+          branch_id: number | null
+          content: string | null
+          created_at: string
+          expected_count: number
+          held_on: string
+          host: string | null
+          id: number
+          kind: Database["public"]["Enums"]["meeting_kind"]
+          org_unit_id: number
+          present_count: number
+          title: string
+          updated_at: string
+        }
+        Insert: {
+          absent_count?: number
+          branch_id?: number | null
+          content?: string | null
+          created_at?: string
+          expected_count?: number
+          held_on: string
+          host?: string | null
+          id?: never
+          kind: Database["public"]["Enums"]["meeting_kind"]
+          org_unit_id: number
+          present_count?: number
+          title: string
+          updated_at?: string
+        }
+        Update: {
+          absent_count?: number
+          branch_id?: number | null
+          content?: string | null
+          created_at?: string
+          expected_count?: number
+          held_on?: string
+          host?: string | null
+          id?: never
+          kind?: Database["public"]["Enums"]["meeting_kind"]
+          org_unit_id?: number
+          present_count?: number
+          title?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "meetings_branch_id_fkey"
+            columns: ["branch_id"]
+            referencedRelation: "branches"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "meetings_org_unit_id_fkey"
+            columns: ["org_unit_id"]
+            referencedRelation: "org_units"
             referencedColumns: ["id"]
           },
         ]
@@ -513,6 +976,8 @@ export type Database = {
           status: Database["public"]["Enums"]["member_status"]
           student_or_staff_no: string
           updated_at: string
+          todo_probation_due: boolean | null
+          todo_probation_overdue: boolean | null
         }
         Insert: {
           branch_id: number
@@ -547,6 +1012,98 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: "members_branch_id_fkey"
+            columns: ["branch_id"]
+            referencedRelation: "branches"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      model_posts: {
+        Row: {
+          carrier_id: number | null
+          created_at: string
+          ended_on: string | null
+          id: number
+          kind: Database["public"]["Enums"]["model_post_kind"]
+          member_id: number
+          place: string | null
+          started_on: string
+          title: string
+          updated_at: string
+        }
+        Insert: {
+          carrier_id?: number | null
+          created_at?: string
+          ended_on?: string | null
+          id?: never
+          kind: Database["public"]["Enums"]["model_post_kind"]
+          member_id: number
+          place?: string | null
+          started_on: string
+          title: string
+          updated_at?: string
+        }
+        Update: {
+          carrier_id?: number | null
+          created_at?: string
+          ended_on?: string | null
+          id?: never
+          kind?: Database["public"]["Enums"]["model_post_kind"]
+          member_id?: number
+          place?: string | null
+          started_on?: string
+          title?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "model_posts_carrier_id_fkey"
+            columns: ["carrier_id"]
+            referencedRelation: "carriers"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "model_posts_member_id_fkey"
+            columns: ["member_id"]
+            referencedRelation: "members"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      online_channels: {
+        Row: {
+          audience: number
+          branch_id: number
+          created_at: string
+          id: number
+          kind: Database["public"]["Enums"]["online_channel_kind"]
+          name: string
+          updated_at: string
+          url: string | null
+        }
+        Insert: {
+          audience?: number
+          branch_id: number
+          created_at?: string
+          id?: never
+          kind: Database["public"]["Enums"]["online_channel_kind"]
+          name: string
+          updated_at?: string
+          url?: string | null
+        }
+        Update: {
+          audience?: number
+          branch_id?: number
+          created_at?: string
+          id?: never
+          kind?: Database["public"]["Enums"]["online_channel_kind"]
+          name?: string
+          updated_at?: string
+          url?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "online_channels_branch_id_fkey"
             columns: ["branch_id"]
             referencedRelation: "branches"
             referencedColumns: ["id"]
@@ -715,6 +1272,36 @@ export type Database = {
           },
         ]
       }
+      saved_views: {
+        Row: {
+          created_at: string
+          id: number
+          name: string
+          query: string
+          resource: string
+          updated_at: string
+          user_id: string
+        }
+        Insert: {
+          created_at?: string
+          id?: never
+          name: string
+          query?: string
+          resource: string
+          updated_at?: string
+          user_id?: string
+        }
+        Update: {
+          created_at?: string
+          id?: never
+          name?: string
+          query?: string
+          resource?: string
+          updated_at?: string
+          user_id?: string
+        }
+        Relationships: []
+      }
       settings: {
         Row: {
           created_at: string
@@ -757,11 +1344,189 @@ export type Database = {
         }
         Relationships: []
       }
+      training_attendance: {
+        Row: {
+          created_at: string
+          hours: number
+          id: number
+          member_id: number
+          training_id: number
+          updated_at: string
+        }
+        Insert: {
+          created_at?: string
+          hours: number
+          id?: never
+          member_id: number
+          training_id: number
+          updated_at?: string
+        }
+        Update: {
+          created_at?: string
+          hours?: number
+          id?: never
+          member_id?: number
+          training_id?: number
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "training_attendance_member_id_fkey"
+            columns: ["member_id"]
+            referencedRelation: "members"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "training_attendance_training_id_fkey"
+            columns: ["training_id"]
+            referencedRelation: "trainings"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      trainings: {
+        Row: {
+          created_at: string
+          held_on: string
+          hours: number
+          id: number
+          org_unit_id: number | null
+          organizer: Database["public"]["Enums"]["training_organizer"]
+          title: string
+          updated_at: string
+        }
+        Insert: {
+          created_at?: string
+          held_on: string
+          hours: number
+          id?: never
+          org_unit_id?: number | null
+          organizer: Database["public"]["Enums"]["training_organizer"]
+          title: string
+          updated_at?: string
+        }
+        Update: {
+          created_at?: string
+          held_on?: string
+          hours?: number
+          id?: never
+          org_unit_id?: number | null
+          organizer?: Database["public"]["Enums"]["training_organizer"]
+          title?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "trainings_org_unit_id_fkey"
+            columns: ["org_unit_id"]
+            referencedRelation: "org_units"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      visits: {
+        Row: {
+          branch_id: number
+          created_at: string
+          follow_up: string | null
+          id: number
+          kind: Database["public"]["Enums"]["visit_kind"]
+          problems: string | null
+          resolved_on: string | null
+          summary: string | null
+          updated_at: string
+          visited_on: string
+          visitor_id: string | null
+          visitor_name: string | null
+          follow_up_open: boolean | null
+        }
+        Insert: {
+          branch_id: number
+          created_at?: string
+          follow_up?: string | null
+          id?: never
+          kind: Database["public"]["Enums"]["visit_kind"]
+          problems?: string | null
+          resolved_on?: string | null
+          summary?: string | null
+          updated_at?: string
+          visited_on: string
+          visitor_id?: string | null
+          visitor_name?: string | null
+        }
+        Update: {
+          branch_id?: number
+          created_at?: string
+          follow_up?: string | null
+          id?: never
+          kind?: Database["public"]["Enums"]["visit_kind"]
+          problems?: string | null
+          resolved_on?: string | null
+          summary?: string | null
+          updated_at?: string
+          visited_on?: string
+          visitor_id?: string | null
+          visitor_name?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "visits_branch_id_fkey"
+            columns: ["branch_id"]
+            referencedRelation: "branches"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "visits_visitor_id_fkey"
+            columns: ["visitor_id"]
+            referencedRelation: "contact_people"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "visits_visitor_id_fkey"
+            columns: ["visitor_id"]
+            referencedRelation: "profiles"
+            referencedColumns: ["user_id"]
+          },
+        ]
+      }
     }
     Views: {
-      [_ in never]: never
+      contact_people: {
+        Row: {
+          display_name: string | null
+          id: string | null
+          org_unit_id: number | null
+          role: Database["public"]["Enums"]["app_role"] | null
+        }
+        Insert: {
+          display_name?: string | null
+          id?: string | null
+          org_unit_id?: number | null
+          role?: Database["public"]["Enums"]["app_role"] | null
+        }
+        Update: {
+          display_name?: string | null
+          id?: string | null
+          org_unit_id?: number | null
+          role?: Database["public"]["Enums"]["app_role"] | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "profiles_org_unit_id_fkey"
+            columns: ["org_unit_id"]
+            referencedRelation: "org_units"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
     }
     Functions: {
+      active: {
+        Args: {
+          contact_point: Database["public"]["Tables"]["contact_points"]["Row"]
+        }
+        Returns: boolean
+      }
       admin_create_account: {
         Args: {
           p_display_name: string
@@ -795,6 +1560,31 @@ export type Database = {
         Args: { p_disabled: boolean; p_user_id: string }
         Returns: undefined
       }
+      approve_excellence_plan: {
+        Args: { p_plan_id: number }
+        Returns: {
+          approved_on: string | null
+          branch_id: number
+          breakthrough: string | null
+          created_at: string
+          entry_point: string | null
+          goals: string
+          id: number
+          judged_on: string | null
+          result: Database["public"]["Enums"]["plan_result"] | null
+          self_assessment: string | null
+          status: Database["public"]["Enums"]["plan_status"]
+          submitted_on: string | null
+          updated_at: string
+          year: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "excellence_plans"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
       branches_below_activity_standard: {
         Args: {
           p_branch_kind?: Database["public"]["Enums"]["branch_kind"]
@@ -813,6 +1603,74 @@ export type Database = {
           per_member: number
           shortfall: number
           standard: number
+        }[]
+      }
+      branches_without_meetings: {
+        Args: {
+          p_branch_kind?: Database["public"]["Enums"]["branch_kind"]
+          p_day?: string
+          p_org_unit_id?: number
+        }
+        Returns: {
+          branch_code: string
+          branch_id: number
+          branch_name: string
+          last_held_on: string
+          members: number
+          org_unit_id: number
+          org_unit_name: string
+        }[]
+      }
+      branches_without_secretary: {
+        Args: { p_org_unit_id?: number; p_year?: number }
+        Returns: {
+          branch_code: string
+          branch_id: number
+          branch_kind: Database["public"]["Enums"]["branch_kind"]
+          branch_name: string
+          last_election_on: string
+          members: number
+          org_unit_id: number
+          org_unit_name: string
+        }[]
+      }
+      cases_by_unit: {
+        Args: { p_org_unit_id?: number; p_year?: number }
+        Returns: {
+          best: number
+          cases: number
+          draft: number
+          excellent: number
+          not_awarded: number
+          org_unit_code: string
+          org_unit_id: number
+          org_unit_name: string
+          rated: number
+          recommended: number
+          submitted: number
+        }[]
+      }
+      contact_point_coverage: {
+        Args: { p_day?: string; p_org_unit_id?: number }
+        Returns: {
+          branches: number
+          contact_share: number
+          leader_contact_share: number
+          org_unit_code: string
+          org_unit_id: number
+          org_unit_name: string
+          with_contact: number
+          with_leader_contact: number
+        }[]
+      }
+      contact_point_summary: {
+        Args: { p_day?: string; p_org_unit_id?: number }
+        Returns: {
+          branches: number
+          contact_share: number
+          leader_contact_share: number
+          with_contact: number
+          with_leader_contact: number
         }[]
       }
       coverage_by_kind: {
@@ -897,6 +1755,10 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: true
         }
+      }
+      election_due_on: {
+        Args: { b: Database["public"]["Tables"]["branches"]["Row"] }
+        Returns: string
       }
       evaluation_distribution: {
         Args: {
@@ -995,6 +1857,44 @@ export type Database = {
           year: number
         }[]
       }
+      excellence_plans_by_status: {
+        Args: { p_org_unit_id?: number; p_year?: number }
+        Returns: {
+          excellent: number
+          not_met: number
+          plans: number
+          qualified: number
+          status: Database["public"]["Enums"]["plan_status"]
+        }[]
+      }
+      excellence_tasks_by_unit: {
+        Args: { p_org_unit_id?: number; p_year?: number }
+        Returns: {
+          completion_rate: number
+          done: number
+          org_unit_code: string
+          org_unit_id: number
+          org_unit_name: string
+          overdue: number
+          plans: number
+          tasks: number
+        }[]
+      }
+      excellent_branches_by_year: {
+        Args: { p_from?: number; p_org_unit_id?: number; p_to?: number }
+        Returns: {
+          cultivating_branches: number
+          excellent_branches: number
+          org_unit_code: string
+          org_unit_id: number
+          org_unit_name: string
+          year: number
+        }[]
+      }
+      follow_up_open: {
+        Args: { visit: Database["public"]["Tables"]["visits"]["Row"] }
+        Returns: boolean
+      }
       funds_by_category: {
         Args: {
           p_branch_kind?: Database["public"]["Enums"]["branch_kind"]
@@ -1062,6 +1962,150 @@ export type Database = {
           spent: number
         }[]
       }
+      import_rows: {
+        Args: {
+          p_dry_run?: boolean
+          p_file_name?: string
+          p_mode?: string
+          p_rows: Json
+          p_table: string
+        }
+        Returns: Json
+      }
+      judge_excellence_plan: {
+        Args: {
+          p_plan_id: number
+          p_result: Database["public"]["Enums"]["plan_result"]
+        }
+        Returns: {
+          approved_on: string | null
+          branch_id: number
+          breakthrough: string | null
+          created_at: string
+          entry_point: string | null
+          goals: string
+          id: number
+          judged_on: string | null
+          result: Database["public"]["Enums"]["plan_result"] | null
+          self_assessment: string | null
+          status: Database["public"]["Enums"]["plan_status"]
+          submitted_on: string | null
+          updated_at: string
+          year: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "excellence_plans"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      meeting_attendance_trend: {
+        Args: {
+          p_branch_kind?: Database["public"]["Enums"]["branch_kind"]
+          p_day?: string
+          p_org_unit_id?: number
+        }
+        Returns: {
+          attendance_rate: number
+          expected: number
+          meetings: number
+          present: number
+          quarter_label: string
+          quarter_start: string
+        }[]
+      }
+      meeting_completion_by_kind: {
+        Args: {
+          p_branch_kind?: Database["public"]["Enums"]["branch_kind"]
+          p_day?: string
+          p_org_unit_id?: number
+        }
+        Returns: {
+          completion_rate: number
+          expected: number
+          frequency: Database["public"]["Enums"]["meeting_frequency"]
+          held: number
+          kind: Database["public"]["Enums"]["meeting_kind"]
+        }[]
+      }
+      meeting_completion_by_unit_quarter: {
+        Args: {
+          p_branch_kind?: Database["public"]["Enums"]["branch_kind"]
+          p_day?: string
+          p_org_unit_id?: number
+        }
+        Returns: {
+          completion_rate: number
+          expected: number
+          held: number
+          org_unit_code: string
+          org_unit_id: number
+          org_unit_name: string
+          quarter: string
+        }[]
+      }
+      meeting_completion_summary: {
+        Args: {
+          p_branch_kind?: Database["public"]["Enums"]["branch_kind"]
+          p_day?: string
+          p_org_unit_id?: number
+        }
+        Returns: {
+          completion_rate: number
+          expected: number
+          held: number
+        }[]
+      }
+      meeting_quarter_status: {
+        Args: {
+          p_branch_kind?: Database["public"]["Enums"]["branch_kind"]
+          p_day?: string
+          p_org_unit_id?: number
+          p_quarter?: number
+        }
+        Returns: {
+          branch_code: string
+          branch_committee: string
+          branch_id: number
+          branch_name: string
+          general_meeting: string
+          group_meeting: string
+          kinds_done: number
+          kinds_due: number
+          org_life: string
+          org_unit_id: number
+          org_unit_name: string
+          party_lecture: string
+          theme_day: string
+        }[]
+      }
+      my_contact_points: {
+        Args: { p_day?: string }
+        Returns: {
+          branch_id: number
+          branch_name: string
+          contact_point_id: number
+          last_visited_on: string
+          open_follow_ups: number
+          org_unit_name: string
+          started_on: string
+          visits_this_year: number
+        }[]
+      }
+      my_open_follow_ups: {
+        Args: { p_day?: string }
+        Returns: {
+          branch_name: string
+          days_open: number
+          follow_up: string
+          kind: Database["public"]["Enums"]["visit_kind"]
+          org_unit_name: string
+          problems: string
+          visit_id: number
+          visited_on: string
+        }[]
+      }
       my_profile: {
         Args: Record<PropertyKey, never>
         Returns: {
@@ -1072,6 +2116,108 @@ export type Database = {
           role: Database["public"]["Enums"]["app_role"]
           user_id: string
         }[]
+      }
+      open_follow_ups: {
+        Args: { p_day?: string; p_org_unit_id?: number }
+        Returns: {
+          branch_id: number
+          branch_name: string
+          days_open: number
+          follow_up: string
+          kind: Database["public"]["Enums"]["visit_kind"]
+          org_unit_id: number
+          org_unit_name: string
+          problems: string
+          visit_id: number
+          visited_on: string
+          visitor: string
+        }[]
+      }
+      rate_case: {
+        Args: {
+          p_case_id: number
+          p_rating: Database["public"]["Enums"]["case_rating"]
+        }
+        Returns: {
+          branch_id: number
+          budget_id: number | null
+          created_at: string
+          id: number
+          rated_on: string | null
+          rating: Database["public"]["Enums"]["case_rating"] | null
+          recommended_on: string | null
+          service_area: Database["public"]["Enums"]["service_area"]
+          status: Database["public"]["Enums"]["case_status"]
+          submitted_on: string | null
+          summary: string | null
+          title: string
+          updated_at: string
+          year: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "cases"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      rated_cases_kpi: {
+        Args: { p_org_unit_id?: number; p_year?: number }
+        Returns: {
+          best_cases: number
+          excellent_cases: number
+          rated_cases: number
+        }[]
+      }
+      recommend_case: {
+        Args: { p_case_id: number }
+        Returns: {
+          branch_id: number
+          budget_id: number | null
+          created_at: string
+          id: number
+          rated_on: string | null
+          rating: Database["public"]["Enums"]["case_rating"] | null
+          recommended_on: string | null
+          service_area: Database["public"]["Enums"]["service_area"]
+          status: Database["public"]["Enums"]["case_status"]
+          submitted_on: string | null
+          summary: string | null
+          title: string
+          updated_at: string
+          year: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "cases"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      reopen_case: {
+        Args: { p_case_id: number }
+        Returns: {
+          branch_id: number
+          budget_id: number | null
+          created_at: string
+          id: number
+          rated_on: string | null
+          rating: Database["public"]["Enums"]["case_rating"] | null
+          recommended_on: string | null
+          service_area: Database["public"]["Enums"]["service_area"]
+          status: Database["public"]["Enums"]["case_status"]
+          submitted_on: string | null
+          summary: string | null
+          title: string
+          updated_at: string
+          year: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "cases"
+          isOneToOne: true
+          isSetofReturn: false
+        }
       }
       reopen_evaluation_cycle: {
         Args: { p_cycle_id: number }
@@ -1093,6 +2239,210 @@ export type Database = {
           isOneToOne: true
           isSetofReturn: false
         }
+      }
+      set_meeting_attendance: {
+        Args: { p_meeting_id: number; p_rows: Json }
+        Returns: {
+          absent_count: number
+          branch_id: number | null
+          content: string | null
+          created_at: string
+          expected_count: number
+          held_on: string
+          host: string | null
+          id: number
+          kind: Database["public"]["Enums"]["meeting_kind"]
+          org_unit_id: number
+          present_count: number
+          title: string
+          updated_at: string
+        }
+        SetofOptions: {
+          from: "*"
+          to: "meetings"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      submit_case: {
+        Args: { p_case_id: number }
+        Returns: {
+          branch_id: number
+          budget_id: number | null
+          created_at: string
+          id: number
+          rated_on: string | null
+          rating: Database["public"]["Enums"]["case_rating"] | null
+          recommended_on: string | null
+          service_area: Database["public"]["Enums"]["service_area"]
+          status: Database["public"]["Enums"]["case_status"]
+          submitted_on: string | null
+          summary: string | null
+          title: string
+          updated_at: string
+          year: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "cases"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      submit_excellence_plan: {
+        Args: { p_plan_id: number }
+        Returns: {
+          approved_on: string | null
+          branch_id: number
+          breakthrough: string | null
+          created_at: string
+          entry_point: string | null
+          goals: string
+          id: number
+          judged_on: string | null
+          result: Database["public"]["Enums"]["plan_result"] | null
+          self_assessment: string | null
+          status: Database["public"]["Enums"]["plan_status"]
+          submitted_on: string | null
+          updated_at: string
+          year: number
+        }
+        SetofOptions: {
+          from: "*"
+          to: "excellence_plans"
+          isOneToOne: true
+          isSetofReturn: false
+        }
+      }
+      team_by_unit: {
+        Args: { p_org_unit_id?: number; p_year?: number }
+        Returns: {
+          associate_senior: number
+          average_hours: number
+          branches: number
+          branches_without_secretary: number
+          org_unit_code: string
+          org_unit_id: number
+          org_unit_name: string
+          other_titles: number
+          secretaries: number
+          secretaries_meeting_standard: number
+          senior: number
+          senior_title_share: number
+          training_coverage: number
+        }[]
+      }
+      team_summary: {
+        Args: { p_org_unit_id?: number; p_year?: number }
+        Returns: {
+          average_hours: number
+          branches: number
+          branches_without_secretary: number
+          secretaries: number
+          secretaries_meeting_standard: number
+          senior_title_secretaries: number
+          senior_title_share: number
+          standard_hours: number
+          trained_secretaries: number
+          training_coverage: number
+        }[]
+      }
+      team_training_hours_distribution: {
+        Args: { p_org_unit_id?: number; p_year?: number }
+        Returns: {
+          bucket: number
+          hours_from: number
+          hours_to: number
+          label: string
+          secretaries: number
+        }[]
+      }
+      team_trend: {
+        Args: {
+          p_from_year?: number
+          p_org_unit_id?: number
+          p_to_year?: number
+        }
+        Returns: {
+          average_hours: number
+          secretaries: number
+          secretaries_meeting_standard: number
+          senior_title_secretaries: number
+          senior_title_share: number
+          training_coverage: number
+          year: number
+        }[]
+      }
+      todo_activity_fund_low: {
+        Args: { b: Database["public"]["Tables"]["branches"]["Row"] }
+        Returns: boolean
+      }
+      todo_branch_oversize: {
+        Args: { b: Database["public"]["Tables"]["branches"]["Row"] }
+        Returns: boolean
+      }
+      todo_branch_too_few_full: {
+        Args: { b: Database["public"]["Tables"]["branches"]["Row"] }
+        Returns: boolean
+      }
+      todo_budget_lagging: {
+        Args: { f: Database["public"]["Tables"]["fund_budgets"]["Row"] }
+        Returns: boolean
+      }
+      todo_carrier_uncovered: {
+        Args: { c: Database["public"]["Tables"]["carriers"]["Row"] }
+        Returns: boolean
+      }
+      todo_election_due: {
+        Args: { b: Database["public"]["Tables"]["branches"]["Row"] }
+        Returns: boolean
+      }
+      todo_election_due_soon: {
+        Args: { b: Database["public"]["Tables"]["branches"]["Row"] }
+        Returns: boolean
+      }
+      todo_election_overdue: {
+        Args: { b: Database["public"]["Tables"]["branches"]["Row"] }
+        Returns: boolean
+      }
+      todo_evaluation_report_missing: {
+        Args: { b: Database["public"]["Tables"]["branches"]["Row"] }
+        Returns: boolean
+      }
+      todo_evaluation_scores_missing: {
+        Args: { b: Database["public"]["Tables"]["branches"]["Row"] }
+        Returns: boolean
+      }
+      todo_no_secretary: {
+        Args: { b: Database["public"]["Tables"]["branches"]["Row"] }
+        Returns: boolean
+      }
+      todo_probation_due: {
+        Args: { m: Database["public"]["Tables"]["members"]["Row"] }
+        Returns: boolean
+      }
+      todo_probation_overdue: {
+        Args: { m: Database["public"]["Tables"]["members"]["Row"] }
+        Returns: boolean
+      }
+      todo_secretary_not_full: {
+        Args: { b: Database["public"]["Tables"]["branches"]["Row"] }
+        Returns: boolean
+      }
+      todos: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          by_unit: Json
+          count: number
+          description: string
+          fix_path: string
+          ids: number[]
+          kind: string
+          label: string
+          label_en: string
+          position: number
+          register: string
+        }[]
       }
       transfer_members: {
         Args: {
@@ -1119,6 +2469,16 @@ export type Database = {
           org_unit_code: string
           org_unit_id: number
           org_unit_name: string
+        }[]
+      }
+      visits_by_leader_year: {
+        Args: { p_from_year: number; p_org_unit_id?: number; p_to_year: number }
+        Returns: {
+          visitor_id: string
+          visitor_name: string
+          visits: number
+          with_problems: number
+          year: number
         }[]
       }
     }
@@ -1150,6 +2510,8 @@ export type Database = {
         | "lab"
         | "research_group"
         | "practice_base"
+      case_rating: "best" | "excellent" | "none"
+      case_status: "draft" | "submitted" | "recommended" | "rated"
       coverage_form:
         | "branch"
         | "party_group"
@@ -1164,6 +2526,15 @@ export type Database = {
         | "training"
         | "other"
       gender: "male" | "female"
+      meeting_frequency: "monthly" | "quarterly" | "yearly"
+      meeting_kind:
+        | "branch_committee"
+        | "general_meeting"
+        | "group_meeting"
+        | "party_lecture"
+        | "theme_day"
+        | "org_life"
+        | "secretary_forum"
       member_category: "student" | "teacher" | "staff" | "retired"
       member_grade:
         | "excellent"
@@ -1171,6 +2542,14 @@ export type Database = {
         | "basically_qualified"
         | "unqualified"
       member_status: "probationary" | "full"
+      model_post_kind: "model_post" | "responsibility_zone"
+      online_channel_kind:
+        | "wechat"
+        | "qq"
+        | "yiban"
+        | "weibo"
+        | "website"
+        | "other"
       org_unit_category: "college" | "administration" | "affiliated"
       org_unit_kind: "party_committee" | "general_branch" | "direct_branch"
       partner_kind:
@@ -1187,6 +2566,8 @@ export type Database = {
         | "internal_pairing"
         | "service_alliance"
       partnership_status: "active" | "suspended" | "ended"
+      plan_result: "excellent" | "qualified" | "not_met"
+      plan_status: "draft" | "submitted" | "approved" | "judged"
       professional_title:
         | "senior"
         | "associate_senior"
@@ -1199,6 +2580,8 @@ export type Database = {
         | "teachers_students"
         | "members"
         | "society"
+      training_organizer: "school" | "unit" | "external"
+      visit_kind: "visit" | "research" | "guidance" | "forum" | "reception"
     }
     CompositeTypes: {
       [_ in never]: never
@@ -1356,6 +2739,8 @@ export const Constants = {
         "research_group",
         "practice_base",
       ],
+      case_rating: ["best", "excellent", "none"],
+      case_status: ["draft", "submitted", "recommended", "rated"],
       coverage_form: [
         "branch",
         "party_group",
@@ -1372,6 +2757,16 @@ export const Constants = {
         "other",
       ],
       gender: ["male", "female"],
+      meeting_frequency: ["monthly", "quarterly", "yearly"],
+      meeting_kind: [
+        "branch_committee",
+        "general_meeting",
+        "group_meeting",
+        "party_lecture",
+        "theme_day",
+        "org_life",
+        "secretary_forum",
+      ],
       member_category: ["student", "teacher", "staff", "retired"],
       member_grade: [
         "excellent",
@@ -1380,6 +2775,15 @@ export const Constants = {
         "unqualified",
       ],
       member_status: ["probationary", "full"],
+      model_post_kind: ["model_post", "responsibility_zone"],
+      online_channel_kind: [
+        "wechat",
+        "qq",
+        "yiban",
+        "weibo",
+        "website",
+        "other",
+      ],
       org_unit_category: ["college", "administration", "affiliated"],
       org_unit_kind: ["party_committee", "general_branch", "direct_branch"],
       partner_kind: [
@@ -1398,6 +2802,8 @@ export const Constants = {
         "service_alliance",
       ],
       partnership_status: ["active", "suspended", "ended"],
+      plan_result: ["excellent", "qualified", "not_met"],
+      plan_status: ["draft", "submitted", "approved", "judged"],
       professional_title: [
         "senior",
         "associate_senior",
@@ -1412,6 +2818,8 @@ export const Constants = {
         "members",
         "society",
       ],
+      training_organizer: ["school", "unit", "external"],
+      visit_kind: ["visit", "research", "guidance", "forum", "reception"],
     },
   },
 } as const
