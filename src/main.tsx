@@ -4,7 +4,6 @@ import { StrictMode, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import { I18nextProvider } from "react-i18next";
 import { i18n } from "./i18n";
-import { loadProfile } from "./providers/profile";
 import { supabaseClient } from "./providers/supabaseClient";
 import { theme } from "./theme";
 
@@ -16,18 +15,7 @@ const render = (node: ReactNode) =>
     </StrictMode>,
   );
 
-// Signed in, everything the first page needs is asked for at once rather than one step after another (app chunk →
-// session check → frame chunk → page chunk → profile → data): the profile request, the signed-in frame and, on a
-// dashboard route, the dashboard renderer load while the app chunk is still arriving.
-const preloadSignedIn = () => {
-  void loadProfile(supabaseClient).catch(() => undefined);
-  void import("./components/Shell");
-  const path = window.location.pathname;
-  if (path === "/" || path.startsWith("/dashboards/")) void import("./dashboards/DashboardPage");
-};
-
 const startApp = async () => {
-  preloadSignedIn();
   const { default: App } = await import("./App");
   render(<App />);
 };
