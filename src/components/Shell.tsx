@@ -17,9 +17,9 @@ function Title({ collapsed }: { collapsed: boolean }) {
   );
 }
 
-// Below this width (a 1024 or 1366 screen) the menu starts as icons, so the content keeps room for its panels;
-// below 992 px Refine's sider becomes a drawer opened from a button.
-const COLLAPSED_BELOW = 1400;
+// Below this width (a 1024-wide tablet) the menu starts as icons, so the content keeps room for its panels; a
+// 1280 or 1366 laptop keeps the full menu. Below 992 px Refine's sider becomes a drawer opened from a button.
+const COLLAPSED_BELOW = 1280;
 
 /** The grouped menu, then the user's saved views (我的视图). */
 function Sider(props: Parameters<typeof ThemedSider>[0]) {
