@@ -210,7 +210,9 @@ export function writeLoad(apiUrl: string, writers = 3) {
 
 /** Creates the probe table and waits until PostgREST serves it. */
 export async function createProbeTable(query: (text: string) => Promise<unknown>, apiUrl: string) {
+  // granted explicitly: new public tables are not the API roles' by default (platform.sql)
   await query(`create table if not exists public.${PROBE_TABLE} (id bigint primary key, at timestamptz not null default now());
+               grant all on public.${PROBE_TABLE} to service_role;
                notify pgrst, 'reload schema'`);
   for (let attempt = 0; attempt < 100; attempt++) {
     const response = await fetch(`${apiUrl}/rest/v1/${PROBE_TABLE}?limit=0`, { headers: { apikey: SERVICE_ROLE_KEY } });

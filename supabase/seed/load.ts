@@ -24,6 +24,8 @@ export const seededTables = [
   // 案例与卓越
   "cases", "excellence_plans", "excellence_tasks", "branch_excellence_years",
 
+  // 导入记录: none in the demo data, emptied with the units they refer to
+  "imports",
   "audit_log",
 ] as const;
 
