@@ -194,6 +194,7 @@ export type Database = {
           todo_election_overdue: boolean | null
           todo_evaluation_report_missing: boolean | null
           todo_evaluation_scores_missing: boolean | null
+          todo_meetings_none_this_quarter: boolean | null
           todo_no_secretary: boolean | null
           todo_secretary_not_full: boolean | null
         }
@@ -355,6 +356,8 @@ export type Database = {
           title: string
           updated_at: string
           year: number
+          todo_case_awaiting_rating: boolean | null
+          todo_case_awaiting_recommendation: boolean | null
         }
         Insert: {
           branch_id: number
@@ -511,6 +514,7 @@ export type Database = {
           submitted_on: string | null
           updated_at: string
           year: number
+          todo_plan_awaiting_review: boolean | null
         }
         Insert: {
           approved_on?: string | null
@@ -1439,6 +1443,7 @@ export type Database = {
           visitor_id: string | null
           visitor_name: string | null
           follow_up_open: boolean | null
+          todo_follow_up_overdue: boolean | null
         }
         Insert: {
           branch_id: number
@@ -2393,6 +2398,14 @@ export type Database = {
         Args: { c: Database["public"]["Tables"]["carriers"]["Row"] }
         Returns: boolean
       }
+      todo_case_awaiting_rating: {
+        Args: { c: Database["public"]["Tables"]["cases"]["Row"] }
+        Returns: boolean
+      }
+      todo_case_awaiting_recommendation: {
+        Args: { c: Database["public"]["Tables"]["cases"]["Row"] }
+        Returns: boolean
+      }
       todo_election_due: {
         Args: { b: Database["public"]["Tables"]["branches"]["Row"] }
         Returns: boolean
@@ -2413,8 +2426,20 @@ export type Database = {
         Args: { b: Database["public"]["Tables"]["branches"]["Row"] }
         Returns: boolean
       }
+      todo_follow_up_overdue: {
+        Args: { v: Database["public"]["Tables"]["visits"]["Row"] }
+        Returns: boolean
+      }
+      todo_meetings_none_this_quarter: {
+        Args: { b: Database["public"]["Tables"]["branches"]["Row"] }
+        Returns: boolean
+      }
       todo_no_secretary: {
         Args: { b: Database["public"]["Tables"]["branches"]["Row"] }
+        Returns: boolean
+      }
+      todo_plan_awaiting_review: {
+        Args: { p: Database["public"]["Tables"]["excellence_plans"]["Row"] }
         Returns: boolean
       }
       todo_probation_due: {

@@ -55,6 +55,19 @@ const independent: Record<string, string> = {
             where a.id = f.id or (f.branch_id is null and a.branch_id is not null and a.org_unit_id = f.org_unit_id
                                   and a.fiscal_year = f.fiscal_year and a.category = f.category)) * 100
           < f.amount * (100 * extract(month from current_date) / 12 - ${setting("funds_lag_margin")})`,
+  // the policy-measure registers' kinds
+  meetings_none_this_quarter: `select b.id, b.org_unit_id from public.branches b where ${LIVE} and ${inUnit}
+    and b.id not in (select m.branch_id from public.meetings m join public.meeting_standards s on s.kind = m.kind
+                      where m.branch_id is not null and m.held_on >= date_trunc('quarter', current_date) and m.held_on <= current_date)`,
+  case_awaiting_recommendation: `select c.id, b.org_unit_id from public.cases c join public.branches b on b.id = c.branch_id
+    where c.status = 'submitted' and ${inUnit}`,
+  case_awaiting_rating: `select c.id, b.org_unit_id from public.cases c join public.branches b on b.id = c.branch_id
+    where c.status = 'recommended' and ${inUnit}`,
+  plan_awaiting_review: `select p.id, b.org_unit_id from public.excellence_plans p join public.branches b on b.id = p.branch_id
+    where p.status = 'submitted' and ${inUnit}`,
+  follow_up_overdue: `select v.id, b.org_unit_id from public.visits v join public.branches b on b.id = v.branch_id
+    where v.follow_up is not null and trim(v.follow_up) <> '' and v.resolved_on is null
+      and current_date - v.visited_on > ${setting("visit_follow_up_days")} and ${inUnit}`,
 };
 
 const expectedIds = async (kind: string, unit: number | null) =>
@@ -136,6 +149,13 @@ describe("todos: each kind against independent SQL", () => {
     expect(all.evaluation_scores_missing.ids).not.toContain(f.branches.A);
     expect(all.election_overdue.ids).not.toContain(made.soon);
     expect(all.probation_due.ids).not.toContain(made.probationOverdue);
+  });
+
+  it("the seed makes each policy-measure kind occur (meetings, cases, plans, visits)", async () => {
+    const all = await todos(clients.org_admin);
+    for (const kind of ["meetings_none_this_quarter", "case_awaiting_recommendation", "case_awaiting_rating", "plan_awaiting_review", "follow_up_overdue"]) {
+      expect(all[kind].count, kind).toBeGreaterThan(0);
+    }
   });
 
   it.each(["org_admin", "leader"] as const)("%s: the whole school, every kind, with the per-unit breakdown", async (role) => {
