@@ -55,7 +55,7 @@ export function HeaderSearch() {
               filters,
               sorters: [{ field: "name", order: "asc" }],
               // no total needed: skip the count
-              meta: { select: target.select, count: "planned" },
+              meta: { select: target.select, count: "none" },
             });
             return { resource: target.resource, rows: data };
           } catch {
