@@ -87,9 +87,12 @@ test("committee admin sees only its own unit's branches, by menu and by URL", as
     [scope.org_unit_id],
   );
   await page.goto("/branches");
-  const unitCells = page.locator(".ant-table-tbody tr.ant-table-row td:first-child");
-  await expect(unitCells.first()).toBeVisible();
-  for (const text of await unitCells.allTextContents()) expect(text).toBe(scope.unit_name);
+  // the unit is the first data column (after the row-selection checkbox of a role that may edit)
+  const rows = page.locator(".ant-table-tbody tr.ant-table-row");
+  await expect(rows.first()).toBeVisible();
+  for (const row of await rows.all()) {
+    await expect(row.locator("td:not(.ant-table-selection-column)").first()).toHaveText(scope.unit_name);
+  }
 
   // Searching for the other unit's branch finds nothing.
   await page.getByLabel("搜索", { exact: true }).fill(other.code);
