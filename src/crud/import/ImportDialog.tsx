@@ -7,7 +7,8 @@ import { i18n } from "../../i18n";
 import { resourceLabelKey } from "../fields";
 import type { ResourceDef } from "../types";
 import { importColumns, matchHeadings, mergeErrors, toImportRows, type Cell, type CellError, type ImportColumn } from "./core";
-import { errorFileBlob, saveBlob, templateBlob } from "./files";
+import { downloadBlob } from "../export";
+import { errorFileBlob, templateBlob } from "./files";
 import type { WorkerRequest, WorkerResponse } from "./parse.worker";
 
 type Sheet = { fileName: string; headings: Cell[]; rows: Cell[][]; headingRow: number };
@@ -118,7 +119,7 @@ export default function ImportDialog({ resource, onClose }: { resource: Resource
   const downloadErrors = async () => {
     if (!sheet) return;
     const blob = await errorFileBlob(sheet.headings, sheet.rows, errorsRef.current, columns, sheet.headingRow);
-    saveBlob(blob, `${label}-错误说明.xlsx`);
+    downloadBlob(blob, `${label}-错误说明.xlsx`);
   };
 
   const stepIndex = { file: 0, mapping: 1, checked: 2, done: 3 }[step];
@@ -167,7 +168,7 @@ export default function ImportDialog({ resource, onClose }: { resource: Resource
         {step === "file" && (
           <Space direction="vertical" style={{ width: "100%" }}>
             <Space>
-              <Button icon={<DownloadOutlined />} onClick={() => void templateBlob(label, columns).then((blob) => saveBlob(blob, `${label}-导入模板.xlsx`))}>
+              <Button icon={<DownloadOutlined />} onClick={() => void templateBlob(label, columns).then((blob) => downloadBlob(blob, `${label}-导入模板.xlsx`))}>
                 {t("import.template")}
               </Button>
               <Typography.Text type="secondary">{t("import.templateHelp")}</Typography.Text>

@@ -2,22 +2,12 @@
 // as zh-CN headings, required ones marked *, and a 说明 sheet with every allowed value and the date formats) and
 // the error file (the uploaded rows with a 错误说明 column).
 import writeXlsxFile from "write-excel-file/browser";
+import { displayWidth } from "../export";
 import { errorFileRows, instructionRows, templateHeading, type Cell, type CellError, type ImportColumn } from "./core";
 
 const bold = (value: string) => ({ value, fontWeight: "bold" as const });
-// Chinese text is about two characters wide per character.
-const width = (text: string) => Math.min(60, Math.max(10, [...text].reduce((n, c) => n + (c.charCodeAt(0) > 255 ? 2 : 1), 0) + 2));
-
-export function saveBlob(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+// A column as wide as its text (a Chinese character counts two, as in the export), within 10–60.
+const width = (text: string) => Math.min(60, Math.max(10, displayWidth(text) + 2));
 
 export async function templateBlob(registerLabel: string, columns: readonly ImportColumn[]): Promise<Blob> {
   const headings = columns.map(templateHeading);
