@@ -12,7 +12,7 @@ import { gzipKilobytes, launchChromium, median, printTable, recordScripts, scrip
 const APP_URL = process.env.APP_URL ?? `http://127.0.0.1:${process.env.APP_PORT ?? 4173}`;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const LEADER = "leader@dangjian.test";
-const DASHBOARDS = ["coverage", "evaluation", "funds"];
+const DASHBOARDS = (process.env.BENCH_DASHBOARDS ?? "coverage,evaluation,funds,life,team,contacts,excellence").split(",");
 
 /** Resolves when every panel on the page has left its loading state (and at least `min` panels are there). */
 async function allPanelsDrawn(page: Page, min = 1) {

@@ -191,6 +191,36 @@ describe("todos: each kind against independent SQL", () => {
     expect(after.no_secretary.ids).toEqual(await expectedIds("no_secretary", f.orgUnits.A));
   });
 
+  it("a write recomputes only the kinds that read the written table", async () => {
+    await todos(clients.org_admin); // every kind stored as of now
+    const state = () =>
+      withDb(async (db) => {
+        const { rows } = await db.query<{ kind: string; version: string }>("select kind, version::text from app.todo_kind_state");
+        return Object.fromEntries(rows.map((row) => [row.kind, row.version]));
+      });
+    const before = await state();
+    await withDb((db) => db.query("update public.visits set follow_up = follow_up where id = (select min(id) from public.visits)"));
+    await todos(clients.org_admin);
+    const after = await state();
+    expect(after.follow_up_overdue).not.toEqual(before.follow_up_overdue); // reads visits
+    expect(after.election_overdue).toEqual(before.election_overdue); // reads branches, not visits
+    expect(after.budget_lagging).toEqual(before.budget_lagging);
+  });
+
+  it("the breakdown names each org unit as it is now (a renamed unit is renamed in the stored items)", async () => {
+    const unitName = async () =>
+      (await todos(clients.org_admin)).election_overdue.by_unit?.find((unit) => Number(unit.org_unit_id) === f.orgUnits.A) as
+        | { org_unit_name: string }
+        | undefined;
+    const original = (await unitName())!.org_unit_name;
+    try {
+      await withDb((db) => db.query("update public.org_units set name = name || '（更名）' where id = $1", [f.orgUnits.A]));
+      expect((await unitName())?.org_unit_name).toBe(`${original}（更名）`);
+    } finally {
+      await withDb((db) => db.query("update public.org_units set name = $2 where id = $1", [f.orgUnits.A, original]));
+    }
+  });
+
   it("anonymous callers get nothing", async () => {
     const { error } = await anonClient().rpc("todos");
     expect(error).not.toBeNull();
