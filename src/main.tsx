@@ -4,6 +4,7 @@ import { StrictMode, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import { I18nextProvider } from "react-i18next";
 import { i18n } from "./i18n";
+import { loadProfile } from "./providers/profile";
 import { supabaseClient } from "./providers/supabaseClient";
 import { theme } from "./theme";
 
@@ -15,7 +16,18 @@ const render = (node: ReactNode) =>
     </StrictMode>,
   );
 
+// Signed in, what the first page needs is asked for at once instead of one step after another (app chunk → session
+// check → frame chunk → page chunk → profile → data): the profile, the signed-in frame and, on a dashboard route,
+// the dashboard renderer load while the app chunk is still arriving.
+const preloadSignedIn = () => {
+  void loadProfile(supabaseClient).catch(() => undefined);
+  void import("./components/Shell");
+  const path = window.location.pathname;
+  if (path === "/" || path.startsWith("/dashboards/")) void import("./dashboards/DashboardPage");
+};
+
 const startApp = async () => {
+  preloadSignedIn();
   const { default: App } = await import("./App");
   render(<App />);
 };
