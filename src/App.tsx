@@ -16,6 +16,7 @@ import { crudRoutes, type PageOverrides } from "./crud/routes";
 import { Login } from "./pages/Login";
 import { accessControlProvider, authProvider, dataProvider, i18nProvider } from "./providers";
 import { useNotificationProvider } from "./providers/notificationProvider";
+import { queryClient } from "./providers/queryClient";
 import { refineResources, resources } from "./resources";
 import { CASE_COLLECTION_ROUTE, excellenceMenuEntries } from "./resources/excellence";
 import { theme } from "./theme";
@@ -37,9 +38,6 @@ const pageOverrides: Record<string, PageOverrides> = {
 
 /** A table name → its label in the current language (a word that is not a table stays as it is). */
 const resourceWord = (word: string) => (i18n.exists(`${word}.label`) ? i18n.t(`${word}.label`) : word);
-
-const retryServerErrors = (failures: number, error: unknown) =>
-  failures < 2 && ((error as { statusCode?: number })?.statusCode ?? 500) >= 500;
 
 
 export default function App() {
@@ -83,8 +81,7 @@ export default function App() {
               // Refine names the resource in its notifications by `singular(<table name>)` ("删除branch失败"):
               // name it by its label instead.
               textTransformers: { singular: resourceWord, plural: resourceWord },
-              // A 4xx (RLS hid the row, a rule refused it) will not change on retry: say so at once.
-              reactQuery: { clientConfig: { defaultOptions: { queries: { retry: retryServerErrors } } } },
+              reactQuery: { clientConfig: queryClient },
             }}
           >
             <Routes>

@@ -18,12 +18,15 @@ const render = (node: ReactNode) =>
 
 // Signed in, what the first page needs is asked for at once instead of one step after another (app chunk → session
 // check → frame chunk → page chunk → profile → data): the profile, the signed-in frame and, on a dashboard route,
-// the dashboard renderer load while the app chunk is still arriving.
+// the dashboard renderer and the dashboard's data load while the app chunk is still arriving.
 const preloadSignedIn = () => {
   void loadProfile(supabaseClient).catch(() => undefined);
   void import("./components/Shell");
   const path = window.location.pathname;
-  if (path === "/" || path.startsWith("/dashboards/")) void import("./dashboards/DashboardPage");
+  if (path === "/" || path.startsWith("/dashboards/")) {
+    void import("./dashboards/DashboardPage");
+    void import("./dashboards/prefetch").then(({ prefetchDashboard }) => prefetchDashboard(window.location)).catch(() => undefined);
+  }
 };
 
 const startApp = async () => {

@@ -6,3 +6,10 @@ export const dashboards = discoverDashboards(
 );
 
 export const findDashboard = (id: string | undefined) => dashboards.find((d) => d.id === id);
+
+/** The dashboard a path shows: "/" the home page, "/dashboards/<id>" that dashboard; otherwise none. */
+export function dashboardAt(pathname: string) {
+  if (pathname === "/") return findDashboard("home");
+  const match = /^\/dashboards\/([^/]+)\/?$/.exec(pathname);
+  return match ? findDashboard(decodeURIComponent(match[1])) : undefined;
+}

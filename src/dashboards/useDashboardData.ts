@@ -1,14 +1,12 @@
-// Data for the renderer: the signed-in profile, the dashboard's filters (kept in the URL), and each
-// panel's rows from one RPC or view call. Postgres aggregates; the browser receives the result rows only.
+// The renderer's hooks: the signed-in profile, the dashboard's filters (kept in the URL), and each panel's rows
+// (the queries themselves are in queries.ts, shared with the prefetch).
 import { useGetLocale } from "@refinedev/core";
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
 import { useSearchParams } from "react-router";
-import { loadProfile } from "../providers/profile";
-import { supabaseClient } from "../providers/supabaseClient";
-import { queryParams, type FilterValues } from "./drill";
-import type { Row } from "./options";
-import { queryName, type DashboardSpec, type FilterSpec, type Locale, type PanelSpec, type QuerySource } from "./spec";
+import type { FilterValues } from "./drill";
+import { filterValues, orgUnitsQuery, ownUnitOf, panelQuery, profileQuery } from "./queries";
+import type { DashboardSpec, Locale, PanelSpec } from "./spec";
 
 export function useLocale(): Locale {
   const getLocale = useGetLocale();
@@ -16,104 +14,27 @@ export function useLocale(): Locale {
 }
 
 export function useProfile() {
-  return useQuery({ queryKey: ["dashboards", "profile"], queryFn: () => loadProfile(supabaseClient), staleTime: Infinity });
-}
-
-export class QueryError extends Error {
-  constructor(
-    readonly query: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = "QueryError";
-  }
-}
-
-export type PanelRows = { rows: Row[]; /** all rows the query has, when the API returned fewer (its row limit) */ total: number };
-
-/** One RPC or view call; `withTotal` also asks for the full row count (lists can exceed the API's max rows). */
-export async function fetchRows(source: QuerySource, params: Record<string, unknown>, signal?: AbortSignal, withTotal = false): Promise<PanelRows> {
-  const name = queryName(source);
-  const count = withTotal ? ("exact" as const) : undefined;
-  let request;
-  if (source.rpc) {
-    request = supabaseClient.rpc(source.rpc, params, { count });
-  } else {
-    // a view: each parameter is an equality filter on the column of that name
-    let view = supabaseClient.from(source.view!).select(Object.keys(source.columns).join(","), { count });
-    for (const [column, value] of Object.entries(params)) if (value !== null && value !== undefined) view = view.eq(column, value);
-    request = view;
-  }
-  if (signal) request = request.abortSignal(signal);
-  const { data, error, count: total } = await request;
-  if (error) {
-    // The panel says in words that its data could not be loaded; the details are for whoever opens the console.
-    console.error(`dashboard query ${name} failed:`, error);
-    throw new QueryError(name, error.message);
-  }
-  const rows = Array.isArray(data) ? (data as Row[]) : data == null ? [] : [data as Row];
-  return { rows, total: Math.max(total ?? 0, rows.length) };
+  return useQuery(profileQuery);
 }
 
 export function usePanelRows(panel: PanelSpec, filters: FilterValues, enabled: boolean) {
-  const params = queryParams(panel, filters);
-  const withTotal = panel.kind === "table";
-  return useQuery({
-    // panels sharing a query and its parameters share one request
-    queryKey: ["dashboards", queryName(panel.query.source), params, withTotal],
-    queryFn: ({ signal }) => fetchRows(panel.query.source, params, signal, withTotal),
-    enabled,
-    staleTime: 60_000,
-    retry: 1,
-  });
+  return useQuery({ ...panelQuery(panel, filters), enabled });
 }
 
 export function useOrgUnits(enabled: boolean) {
-  return useQuery({
-    queryKey: ["dashboards", "org_units"],
-    queryFn: async () => {
-      const { data, error } = await supabaseClient.from("org_units").select("id, name").order("code");
-      if (error) throw new QueryError("org_units", error.message);
-      return data as { id: number; name: string }[];
-    },
-    enabled,
-    staleTime: 5 * 60_000,
-  });
-}
-
-function defaultValue(filter: FilterSpec): string | number | null {
-  if (filter.kind === "enum") return filter.default ?? null;
-  if (filter.kind !== "year") return null;
-  const year = new Date().getFullYear();
-  if (filter.default === "previous") return year - 1;
-  return typeof filter.default === "number" ? filter.default : year;
-}
-
-function parseValue(filter: FilterSpec, raw: string | null): string | number | null {
-  if (raw === null || raw === "") return defaultValue(filter);
-  if (filter.kind === "year" || filter.kind === "org_unit") {
-    const n = Number(raw);
-    return Number.isInteger(n) ? n : defaultValue(filter);
-  }
-  return raw in filter.options ? raw : defaultValue(filter);
+  return useQuery({ ...orgUnitsQuery, enabled });
 }
 
 /**
- * Filter values from the URL (?year=2025&org_unit=3&branch_kind=student), with defaults.
+ * The dashboard's filter values from the URL, with defaults.
  * A committee admin's org unit is fixed to its own whatever the URL says (RLS narrows the rows anyway).
  */
 export function useDashboardFilters(spec: DashboardSpec) {
   const [searchParams, setSearchParams] = useSearchParams();
   const profile = useProfile();
-  const ownUnit = profile.data?.role === "committee_admin" ? profile.data.orgUnitId : undefined;
+  const ownUnit = ownUnitOf(profile.data);
 
-  const values = useMemo(() => {
-    const result: FilterValues = {};
-    for (const filter of spec.filters) {
-      result[filter.id] = filter.kind === "org_unit" && ownUnit !== undefined ? ownUnit : parseValue(filter, searchParams.get(filter.id));
-    }
-    return result;
-  }, [spec, searchParams, ownUnit]);
+  const values = useMemo(() => filterValues(spec, searchParams, ownUnit), [spec, searchParams, ownUnit]);
 
   const setValue = useCallback(
     (id: string, value: string | number | null) =>
