@@ -1,7 +1,7 @@
 // Every provider wired in one place; routes derived from the resource registry.
 import { CheckSquareOutlined } from "@ant-design/icons";
 import { Authenticated, Refine } from "@refinedev/core";
-import routerProvider, { CatchAllNavigate, DocumentTitleHandler, UnsavedChangesNotifier } from "@refinedev/react-router";
+import { CatchAllNavigate, DocumentTitleHandler, UnsavedChangesNotifier } from "@refinedev/react-router";
 import { App as AntdApp, ConfigProvider } from "antd";
 import enUS from "antd/es/locale/en_US";
 import zhCN from "antd/es/locale/zh_CN";
@@ -17,6 +17,7 @@ import { Login } from "./pages/Login";
 import { accessControlProvider, authProvider, dataProvider, i18nProvider } from "./providers";
 import { useNotificationProvider } from "./providers/notificationProvider";
 import { queryClient } from "./providers/queryClient";
+import { routerProvider } from "./providers/routerProvider";
 import { refineResources, resources } from "./resources";
 import { CASE_COLLECTION_ROUTE, excellenceMenuEntries } from "./resources/excellence";
 import { theme } from "./theme";
