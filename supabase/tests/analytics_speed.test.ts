@@ -1,7 +1,7 @@
 // The dashboard RPCs rewritten for speed (20261203100000_dashboard_rpc_speed.sql) against their former per-row
 // definitions, written out here as independent SQL, over the seed data: the meeting completion per branch and
 // period (with two standards raised to 2 a period, so the cap matters), the covered carriers per day counted
-// distinct, the secretaries' hours by a sub-select per secretary. Each comparison runs as the caller (the leader,
+// distinct, the secretaries' hours and each budget's expenditures by a sub-select per row. Each comparison runs as the caller (the leader,
 // who reads everything, and the seed's committee admin, who sees its own unit) inside a transaction that is rolled
 // back, so row-level security applies to both sides alike.
 import type pg from "pg";
@@ -226,6 +226,43 @@ describe("队伍建设: the secretaries' hours summed per secretary", () => {
           expect(buckets[5].secretaries).toBe(row.secretaries_meeting_standard);
         }
         if (email.startsWith("leader")) expect(Number(trend[2].secretaries)).toBeGreaterThan(50);
+      });
+    });
+});
+
+describe("funds_by_unit_category: each budget's expenditures summed", () => {
+  for (const email of CALLERS)
+    it(`as ${email}`, async () => {
+      await asCaller(email, async (db) => {
+        for (const [year, category, branchKind] of [
+          [2026, null, null],
+          [2025, "activity", null],
+          [2026, null, "student"],
+        ] as const) {
+          const mine = await rows(db, "select * from public.funds_by_unit_category($1, null, $2, $3)", [year, category, branchKind]);
+          const expected = await rows(
+            db,
+            `with g as (
+               select f.id, f.org_unit_id, f.category, f.branch_id, f.amount,
+                      (select sum(x.amount) from public.fund_expenditures x where x.budget_id = f.id) as spent
+                 from public.fund_budgets f left join public.branches b on b.id = f.branch_id
+                where f.fiscal_year = $1 and ($2::public.fund_category is null or f.category = $2)
+                  and ($3::public.branch_kind is null or f.branch_id is null or b.kind = $3)),
+             p as (
+               select org_unit_id, category,
+                      coalesce(sum(amount) filter (where branch_id is null), 0) as budget,
+                      coalesce(sum(amount) filter (where branch_id is not null), 0) as allocated,
+                      coalesce(sum(spent) filter (where $3::public.branch_kind is null or branch_id is not null), 0) as spent
+                 from g group by org_unit_id, category)
+             select u.id as org_unit_id, u.code as org_unit_code, u.name as org_unit_name, p.category, p.budget, p.allocated, p.spent,
+                    case when p.budget > 0 then round(p.allocated / p.budget, 4) end as allocation_rate,
+                    case when p.budget > 0 then round(p.spent / p.budget, 4) end as execution_rate
+               from p join public.org_units u on u.id = p.org_unit_id order by u.code, p.category`,
+            [year, category, branchKind],
+          );
+          expect(mine).toEqual(expected);
+          if (year === 2026 && category === null && branchKind === null) expect(mine.length).toBeGreaterThan(3);
+        }
       });
     });
 });
