@@ -187,13 +187,16 @@ describe("队伍建设: the secretaries' hours summed per secretary", () => {
            coalesce((select sum(a.hours) from public.training_attendance a join public.trainings t on t.id = a.training_id
                       where a.member_id = m.id and t.held_on between make_date($1, 1, 1) and make_date($1, 12, 31)), 0) as hours
       from public.branches b join public.members m on m.id = b.secretary_id
-     where b.status = 'active' and (b.founded_on is null or b.founded_on <= make_date($1, 12, 31))`;
+     where b.status = 'active' and (b.founded_on is null or b.founded_on <= make_date($1, 12, 31))
+       and ($2::bigint is null or b.org_unit_id = $2)`;
   const standard = "(select value from public.settings where key = 'training_hours_standard')";
 
-  for (const email of CALLERS)
-    it(`team_trend, team_summary and the hours distribution, as ${email}`, async () => {
+  // the whole school, one unit (each secretary's attendance summed on its own), and a committee's own unit
+  const RUNS: [string, number | null][] = [["leader@dangjian.test", null], ["leader@dangjian.test", 2], ["committee@dangjian.test", null]];
+  for (const [email, unit] of RUNS)
+    it(`team_trend, team_summary and the hours distribution, as ${email}, unit ${unit ?? "all"}`, async () => {
       await asCaller(email, async (db) => {
-        const trend = await rows(db, "select * from public.team_trend(2024, 2026, null)", []);
+        const trend = await rows(db, "select * from public.team_trend(2024, 2026, $1)", [unit]);
         expect(trend).toHaveLength(3);
         for (const year of [2024, 2025, 2026]) {
           const [mine] = await rows(
@@ -206,11 +209,11 @@ describe("队伍建设: the secretaries' hours summed per secretary", () => {
                     round(avg(hours), 1) as average_hours,
                     count(*) filter (where hours > 0) as trained
                from (${secretariesSql}) s`,
-            [year],
+            [year, unit],
           );
           const { trained, ...row } = mine;
           expect(trend.find((r) => r.year === year)).toEqual(row);
-          const [summary] = await rows(db, "select * from public.team_summary($1, null)", [year]);
+          const [summary] = await rows(db, "select * from public.team_summary($1, $2)", [year, unit]);
           expect(summary).toMatchObject({
             secretaries: row.secretaries,
             senior_title_secretaries: row.senior_title_secretaries,
@@ -220,12 +223,12 @@ describe("队伍建设: the secretaries' hours summed per secretary", () => {
             training_coverage: row.training_coverage,
             average_hours: row.average_hours,
           });
-          const buckets = await rows(db, "select bucket, secretaries from public.team_training_hours_distribution($1, null)", [year]);
+          const buckets = await rows(db, "select bucket, secretaries from public.team_training_hours_distribution($1, $2)", [year, unit]);
           expect(buckets.map((b) => b.bucket)).toEqual([0, 1, 2, 3, 4, 5]);
           expect(buckets.reduce((sum, b) => sum + Number(b.secretaries), 0)).toBe(Number(row.secretaries));
           expect(buckets[5].secretaries).toBe(row.secretaries_meeting_standard);
         }
-        if (email.startsWith("leader")) expect(Number(trend[2].secretaries)).toBeGreaterThan(50);
+        expect(Number(trend[2].secretaries)).toBeGreaterThan(unit === null && email.startsWith("leader") ? 50 : 3);
       });
     });
 });
