@@ -14,12 +14,19 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const LEADER = "leader@dangjian.test";
 const DASHBOARDS = (process.env.BENCH_DASHBOARDS ?? "coverage,evaluation,funds,life,team,contacts,excellence").split(",");
 
-/** Resolves when every panel on the page has left its loading state (and at least `min` panels are there). */
+/**
+ * Resolves when every panel on the page has left its loading state and every chart has been drawn on its canvas
+ * (ECharts' first frame, `data-chart="drawn"`), with at least `min` panels there.
+ */
 async function allPanelsDrawn(page: Page, min = 1) {
   await page.waitForFunction(
     (least) => {
       const panels = Array.from(document.querySelectorAll("[data-panel]"));
-      return panels.length >= least && panels.every((panel) => panel.getAttribute("data-state") !== "loading");
+      return (
+        panels.length >= least &&
+        panels.every((panel) => panel.getAttribute("data-state") !== "loading") &&
+        Array.from(document.querySelectorAll("[data-panel] [data-chart]")).every((chart) => chart.getAttribute("data-chart") === "drawn")
+      );
     },
     min,
     { timeout: 60_000, polling: 10 },
@@ -107,6 +114,7 @@ export async function run() {
         await page.waitForFunction((want) => document.querySelector("[data-dashboard]")?.getAttribute("data-dashboard") === want, id, { polling: 10 });
         await allPanelsDrawn(page, 3);
         (switches[id] ??= []).push(Date.now() - started);
+        if (process.env.BENCH_VERBOSE) console.log(`switch ${i} ${id}: ${Date.now() - started} ms`);
       }
     }
     await context.close();

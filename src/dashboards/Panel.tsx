@@ -194,7 +194,7 @@ export function Panel({ dashboardId, panel, filters, enabled, locale, style }: P
         <PanelTable panel={panel} rows={rows} filters={filters} locale={locale} label={`${title} ${t("dataTable")}`} detailsWord={t("details")} openWord={t("open")} />
       </>
     );
-  } else body = <div ref={chartRef} role="img" aria-label={title} style={{ width: "100%", height: "100%", minHeight: 120 }} />;
+  } else body = <div ref={chartRef} role="img" aria-label={title} data-chart="pending" style={{ width: "100%", height: "100%", minHeight: 120 }} />;
 
   return (
     <Card

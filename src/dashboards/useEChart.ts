@@ -23,6 +23,8 @@ export function useEChart(option: EChartsCoreOption | undefined, onClick?: (even
     const instance = echarts.init(element, themeObject, { renderer: "canvas" });
     chart.current = instance;
     instance.on("click", (event) => clickHandler.current?.(event as ECElementEvent));
+    // "drawn" once the canvas shows the chart (the first frame after setOption), for whoever waits on the picture
+    instance.on("rendered", () => element.setAttribute("data-chart", "drawn"));
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(element);
     return () => {
