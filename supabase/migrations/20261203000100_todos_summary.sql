@@ -7,12 +7,14 @@
 -- Now:
 --   app.todo_summary      per kind: the whole school's count, ids and per-unit breakdown (org_unit_id null) and
 --                         each unit's count and ids; a call reads one row per kind;
---   app.todo_changes_<t>  one change counter per table a kind reads (the statement-level trigger on <t> advances
---                         it); a kind's version is the sum of its tables' counters, so it moves exactly when one
---                         of them is written;
+--   app.table_changes_<t> one change counter per table a kind reads (app.count_table_changes(<t>): a
+--                         statement-level trigger on <t> advances it); a kind's version is the sum of its tables'
+--                         counters, so it moves exactly when one of them is written. Other stored results (the
+--                         meetings' completion cells) use the same counters;
 --   app.todo_kind_state   the version and day each kind was computed for; a kind is recomputed when either moved.
--- The locking is as before: writers take the shared advisory lock before counting; the recompute takes it
--- exclusively (when it is not free at once, the stale kinds are computed live, without storing).
+-- The locking is as before: writers take the shared advisory lock (app.table_changes_lock_key()) before counting;
+-- a recompute takes it exclusively, so every write counted before it has committed and is in its snapshot (when
+-- it is not free at once, the stale kinds are computed live, without storing).
 -- Every kind reads the thresholds, and the breakdown names the org units: `settings` and `org_units` are among
 -- every kind's tables.
 
@@ -23,7 +25,7 @@ drop function public.todos();
 drop table app.todo_items;
 drop table app.todo_cache_state;
 drop trigger settings_todo_change on public.settings;
--- the other tables' triggers are replaced by app.rebuild_todos() below, with their counter as argument
+-- the other tables' triggers are replaced by app.count_table_changes() below
 do $$
 declare t text;
 begin
@@ -34,18 +36,58 @@ end;
 $$;
 drop sequence app.todo_changes;
 drop function app.todo_compute();
+drop function app.note_todo_change();
+drop function app.todo_lock_key();
 
-create or replace function app.note_todo_change() returns trigger
+-- ---------------------------------------------------------------------------------------------------------
+-- Change counters, for results stored until a table they are computed from is written.
+-- ---------------------------------------------------------------------------------------------------------
+-- The advisory lock key between writers (shared) and recomputes (exclusive); any fixed number no other feature uses.
+create function app.table_changes_lock_key() returns bigint language sql immutable as $$ select 20261202070100::bigint $$;
+comment on function app.table_changes_lock_key() is '变更计数: 写入方 (共享) 与重算方 (排他) 之间的咨询锁编号';
+
+create function app.note_table_change() returns trigger
 language plpgsql security definer
 set search_path = ''
 as $$
 begin
-  perform pg_advisory_xact_lock_shared(app.todo_lock_key());
+  perform pg_advisory_xact_lock_shared(app.table_changes_lock_key());
   perform nextval(tg_argv[0]::regclass);
   return null;
 end;
 $$;
-comment on function app.note_todo_change() is '语句级触发器: 待办相关表有写入, 读取该表的各类待办失效 (参数为该表的变更计数序列)';
+comment on function app.note_table_change() is '语句级触发器: 表有写入, 其变更计数 (参数为计数序列) 加一, 由其计算的缓存结果失效';
+revoke all on function app.note_table_change() from public, anon, authenticated;
+
+-- Gives a table its change counter app.table_changes_<t> and the trigger that advances it (once).
+create function app.count_table_changes(t text) returns void
+language plpgsql
+set search_path = ''
+as $$
+begin
+  execute format('create sequence if not exists app.%I', 'table_changes_' || t);
+  execute format('comment on sequence app.%I is %L', 'table_changes_' || t, t || ' 的写入次数 (语句级触发器递增)');
+  if not exists (select 1 from pg_trigger g where g.tgrelid = ('public.' || quote_ident(t))::regclass
+                                              and g.tgname = t || '_changes') then
+    execute format('create trigger %I after insert or update or delete or truncate on public.%I '
+                   'for each statement execute function app.note_table_change(%L)',
+                   t || '_changes', t, format('app.%I', 'table_changes_' || t));
+  end if;
+end;
+$$;
+comment on function app.count_table_changes(text) is '迁移用: 为表安装变更计数序列 app.table_changes_<表> 与递增它的语句级触发器';
+revoke all on function app.count_table_changes(text) from public, anon, authenticated;
+
+-- The sum of the tables' change counters: it moves exactly when one of them is written.
+create function app.tables_version(tables text[]) returns bigint
+language sql stable
+as $$
+  select coalesce(sum(coalesce(s.last_value, 0)), 0)::bigint
+    from pg_catalog.pg_sequences s
+   where s.schemaname = 'app' and s.sequencename = any (select 'table_changes_' || t from unnest(tables) t)
+$$;
+comment on function app.tables_version(text[]) is '所列表变更计数之和 (任一表有写入即变化)';
+revoke all on function app.tables_version(text[]) from public, anon, authenticated;
 
 create table app.todo_summary (
   kind text not null references app.todo_kinds (kind) on delete cascade,
@@ -65,14 +107,14 @@ create table app.todo_kind_state (
 );
 comment on table app.todo_kind_state is '待办缓存状态: 每类计算时其相关表的变更计数之和与日期';
 
--- Each kind's version now: the sum of its tables' change counters.
+-- Each kind's version now: the sum of its tables' change counters (read once for all kinds).
 create function app.todo_versions() returns table (kind text, version bigint)
 language sql stable
 as $$
   with counters as (
-    select substr(s.sequencename, length('todo_changes_') + 1) as table_name, coalesce(s.last_value, 0) as changes
+    select substr(s.sequencename, length('table_changes_') + 1) as table_name, coalesce(s.last_value, 0) as changes
       from pg_catalog.pg_sequences s
-     where s.schemaname = 'app' and s.sequencename like 'todo\_changes\_%'
+     where s.schemaname = 'app' and s.sequencename like 'table\_changes\_%'
   )
   select k.kind, coalesce((select sum(c.changes) from counters c where c.table_name = any (k.tables)), 0)::bigint
     from app.todo_kinds k
@@ -105,21 +147,14 @@ $f$, coalesce(items, 'select null::text, null::bigint, null::bigint where false'
   execute $c$comment on function app.todo_compute(text[]) is '所列类型的全部待办 (各类判定的并集), 由 app.rebuild_todos() 生成'$c$;
   revoke all on function app.todo_compute(text[]) from public, anon, authenticated;
   for t in select distinct unnest(k.tables) from app.todo_kinds k loop
-    execute format('create sequence if not exists app.%I', 'todo_changes_' || t);
-    execute format('comment on sequence app.%I is %L', 'todo_changes_' || t, '待办用: ' || t || ' 的写入次数 (语句级触发器递增)');
-    if not exists (select 1 from pg_trigger g where g.tgrelid = ('public.' || quote_ident(t))::regclass
-                                                and g.tgname = t || '_todo_change') then
-      execute format('create trigger %I after insert or update or delete or truncate on public.%I '
-                     'for each statement execute function app.note_todo_change(%L)',
-                     t || '_todo_change', t, format('app.%I', 'todo_changes_' || t));
-    end if;
+    perform app.count_table_changes(t);
   end loop;
   -- the stored items were computed by the previous definitions
   delete from app.todo_kind_state;
 end;
 $build$;
 comment on function app.rebuild_todos() is
-  '迁移用: 按 app.todo_kinds 重新生成 app.todo_compute(kinds) 并为相关表安装变更计数与触发器 (登记新的待办类型后调用)';
+  '迁移用: 按 app.todo_kinds 重新生成 app.todo_compute(kinds) 并为相关表安装变更计数 (登记新的待办类型后调用)';
 revoke all on function app.rebuild_todos() from public, anon, authenticated;
 select app.rebuild_todos();
 
@@ -174,7 +209,8 @@ begin
     from app.todo_versions() v left join app.todo_kind_state s on s.kind = v.kind
    where s.version is distinct from v.version or s.computed_on is distinct from current_date;
   if cardinality(stale) > 0 then
-    if pg_try_advisory_xact_lock(app.todo_lock_key()) then
+    -- stored only from a transaction that has written nothing itself (its writes may still roll back)
+    if pg_current_xact_id_if_assigned() is null and pg_try_advisory_xact_lock(app.table_changes_lock_key()) then
       -- every write counted so far has committed: recompute the stale kinds from what they left
       insert into app.todo_kind_state as s (kind, version, computed_on)
       select v.kind, v.version, current_date from app.todo_versions() v where v.kind = any (stale)
@@ -182,7 +218,7 @@ begin
       delete from app.todo_summary s where s.kind = any (stale);
       insert into app.todo_summary (kind, org_unit_id, count, ids, by_unit) select * from app.todo_summarize(stale);
     else
-      live := stale; -- a write is in flight: compute those kinds without storing
+      live := stale; -- a write is in flight (or this transaction wrote): compute those kinds without storing
     end if;
   end if;
 
