@@ -107,18 +107,10 @@ create table app.todo_kind_state (
 );
 comment on table app.todo_kind_state is '待办缓存状态: 每类计算时其相关表的变更计数之和与日期';
 
--- Each kind's version now: the sum of its tables' change counters (read once for all kinds).
+-- Each kind's version now: the sum of its tables' change counters.
 create function app.todo_versions() returns table (kind text, version bigint)
 language sql stable
-as $$
-  with counters as (
-    select substr(s.sequencename, length('table_changes_') + 1) as table_name, coalesce(s.last_value, 0) as changes
-      from pg_catalog.pg_sequences s
-     where s.schemaname = 'app' and s.sequencename like 'table\_changes\_%'
-  )
-  select k.kind, coalesce((select sum(c.changes) from counters c where c.table_name = any (k.tables)), 0)::bigint
-    from app.todo_kinds k
-$$;
+as $$ select k.kind, app.tables_version(k.tables) from app.todo_kinds k $$;
 comment on function app.todo_versions() is '待办用: 每类待办当前的版本 (其相关表变更计数之和)';
 revoke all on function app.todo_versions() from public, anon, authenticated;
 

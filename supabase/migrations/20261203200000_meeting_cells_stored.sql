@@ -5,8 +5,12 @@
 -- A committee admin, or a call narrowed to one org unit, computes them as before, under RLS (40–60 ms).
 -- The counters are the tables' change counters (app.count_table_changes, as for 待办): writers count under the
 -- shared advisory lock, a recompute holds it exclusively (when it is not free at once, or the calling
--- transaction has written something itself, the cells are computed live, without storing). The completion RPCs become VOLATILE: a call may store, and PostgREST runs STABLE
--- functions in a read-only transaction.
+-- transaction has written something itself, the cells are computed live, without storing).
+-- app.meeting_completion_cells keeps its name and becomes the choice between the two: the computation is renamed
+-- app.meeting_completion_cells_computed, so the completion RPCs that sum the cells keep their bodies and only
+-- become VOLATILE: a call may store, and PostgREST runs STABLE functions in a read-only transaction.
+
+alter function app.meeting_completion_cells(date, date, bigint, public.branch_kind) rename to meeting_completion_cells_computed;
 
 select app.count_table_changes('meetings');
 select app.count_table_changes('branches');
@@ -71,7 +75,7 @@ begin
   -- stored only from a transaction that has written nothing (what it stores must not depend on work that may
   -- still roll back) and once no write is in flight
   if pg_current_xact_id_if_assigned() is not null or not pg_try_advisory_xact_lock(app.table_changes_lock_key()) then
-    return query select * from app.meeting_completion_cells($1, $2, null, $3);
+    return query select * from app.meeting_completion_cells_computed($1, $2, null, $3);
     return;
   end if;
   -- every write counted so far has committed: compute from what they left
@@ -79,7 +83,7 @@ begin
   insert into app.meeting_cells_keys (p_from, p_to, p_branch_kind, version, computed_on)
   values ($1, $2, $3, app.tables_version(tables), current_date) returning id into stored_id;
   insert into app.meeting_cells (key_id, org_unit_id, kind, frequency, period_start, period_end, expected, held)
-  select stored_id, c.* from app.meeting_completion_cells($1, $2, null, $3) c;
+  select stored_id, c.* from app.meeting_completion_cells_computed($1, $2, null, $3) c;
   -- a bounded store: the 20 periods asked for last (each dashboard asks for one or two: this year, a past year)
   delete from app.meeting_cells_keys k where k.id not in (select k2.id from app.meeting_cells_keys k2 order by k2.id desc limit 20);
   return query select c.org_unit_id, c.kind, c.frequency, c.period_start, c.period_end, c.expected, c.held
@@ -93,7 +97,7 @@ grant execute on function app.meeting_cells_stored(date, date, public.branch_kin
 
 -- The cells the completion RPCs sum, for the caller: stored for readers of the whole school asking for the whole
 -- school; otherwise computed under the caller's RLS.
-create function app.meeting_cells_for(p_from date, p_to date, p_org_unit_id bigint, p_branch_kind public.branch_kind)
+create function app.meeting_completion_cells(p_from date, p_to date, p_org_unit_id bigint, p_branch_kind public.branch_kind)
 returns table (
   org_unit_id bigint,
   kind public.meeting_kind,
@@ -110,86 +114,15 @@ begin
   if p_org_unit_id is null and (select app.reads_all()) then
     return query select * from app.meeting_cells_stored(p_from, p_to, p_branch_kind);
   else
-    return query select * from app.meeting_completion_cells(p_from, p_to, p_org_unit_id, p_branch_kind);
+    return query select * from app.meeting_completion_cells_computed(p_from, p_to, p_org_unit_id, p_branch_kind);
   end if;
 end;
 $$;
-comment on function app.meeting_cells_for(date, date, bigint, public.branch_kind) is
+comment on function app.meeting_completion_cells(date, date, bigint, public.branch_kind) is
   '组织生活完成情况 (按二级党组织 × 类型 × 周期): 全校读者看全校时取缓存, 否则按调用者权限计算';
-revoke all on function app.meeting_cells_for(date, date, bigint, public.branch_kind) from public, anon;
-grant execute on function app.meeting_cells_for(date, date, bigint, public.branch_kind) to authenticated, service_role;
+revoke all on function app.meeting_completion_cells(date, date, bigint, public.branch_kind) from public, anon;
+grant execute on function app.meeting_completion_cells(date, date, bigint, public.branch_kind) to authenticated, service_role;
 
-create or replace function public.meeting_completion_by_unit_quarter(p_day date default current_date,
-                                                          p_org_unit_id bigint default null,
-                                                          p_branch_kind public.branch_kind default null)
-returns table (
-  org_unit_id bigint,
-  org_unit_code text,
-  org_unit_name text,
-  quarter text,
-  expected bigint,
-  held bigint,
-  completion_rate numeric
-)
-language plpgsql volatile security invoker
-set search_path = ''
-as $$
-#variable_conflict use_column
-begin
-  perform app.check_parameter('p_day', '统计日期', p_day, app.earliest_date(), app.final_date());
-  return query
-  select u.id, u.code, u.name, 'Q' || extract(quarter from p.period_end)::int,
-         sum(p.expected)::bigint, sum(p.held)::bigint,
-         round(sum(p.held)::numeric / nullif(sum(p.expected), 0), 4)
-    from app.meeting_cells_for(date_trunc('year', p_day::timestamp)::date, p_day, p_org_unit_id, p_branch_kind) p
-    join public.org_units u on u.id = p.org_unit_id
-   group by u.id, u.code, u.name, 4
-   order by u.code, 4;
-end;
-$$;
-
-create or replace function public.meeting_completion_by_kind(p_day date default current_date,
-                                                  p_org_unit_id bigint default null,
-                                                  p_branch_kind public.branch_kind default null)
-returns table (
-  kind public.meeting_kind,
-  frequency public.meeting_frequency,
-  expected bigint,
-  held bigint,
-  completion_rate numeric
-)
-language plpgsql volatile security invoker
-set search_path = ''
-as $$
-#variable_conflict use_column
-begin
-  perform app.check_parameter('p_day', '统计日期', p_day, app.earliest_date(), app.final_date());
-  return query
-  select p.kind, p.frequency, sum(p.expected)::bigint, sum(p.held)::bigint,
-         round(sum(p.held)::numeric / nullif(sum(p.expected), 0), 4)
-    from app.meeting_cells_for(date_trunc('year', p_day::timestamp)::date, p_day, p_org_unit_id, p_branch_kind) p
-   group by p.kind, p.frequency
-   order by p.kind;
-end;
-$$;
-
-create or replace function public.meeting_completion_summary(p_day date default current_date,
-                                                  p_org_unit_id bigint default null,
-                                                  p_branch_kind public.branch_kind default null)
-returns table (
-  expected bigint,
-  held bigint,
-  completion_rate numeric
-)
-language plpgsql volatile security invoker
-set search_path = ''
-as $$
-#variable_conflict use_column
-begin
-  perform app.check_parameter('p_day', '统计日期', p_day, app.earliest_date(), app.final_date());
-  return query
-  select coalesce(sum(p.expected), 0)::bigint, coalesce(sum(p.held), 0)::bigint,
-         round(sum(p.held)::numeric / nullif(sum(p.expected), 0), 4)
-    from app.meeting_cells_for(date_trunc('year', p_day::timestamp)::date, p_day, p_org_unit_id, p_branch_kind) p;
-end;
-$$;
+alter function public.meeting_completion_by_unit_quarter(date, bigint, public.branch_kind) volatile;
+alter function public.meeting_completion_by_kind(date, bigint, public.branch_kind) volatile;
+alter function public.meeting_completion_summary(date, bigint, public.branch_kind) volatile;
