@@ -22,11 +22,7 @@ const render = (node: ReactNode) =>
 const preloadSignedIn = () => {
   void loadProfile(supabaseClient).catch(() => undefined);
   void import("./components/Shell");
-  const path = window.location.pathname;
-  if (path === "/" || path.startsWith("/dashboards/")) {
-    void import("./dashboards/DashboardPage");
-    void import("./dashboards/prefetch").then(({ prefetchDashboard }) => prefetchDashboard(window.location)).catch(() => undefined);
-  }
+  void import("./dashboards/prefetch").then(({ prefetchDashboard }) => prefetchDashboard(window.location)).catch(() => undefined);
 };
 
 const startApp = async () => {

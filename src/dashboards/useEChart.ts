@@ -23,8 +23,13 @@ export function useEChart(option: EChartsCoreOption | undefined, onClick?: (even
     const instance = echarts.init(element, themeObject, { renderer: "canvas" });
     chart.current = instance;
     instance.on("click", (event) => clickHandler.current?.(event as ECElementEvent));
-    // "drawn" once the canvas shows the chart (the first frame after setOption), for whoever waits on the picture
-    instance.on("rendered", () => element.setAttribute("data-chart", "drawn"));
+    // "drawn" once the canvas shows the chart (the first frame after setOption), for whoever waits on the picture;
+    // once, not on every animation frame
+    const drawn = () => {
+      element.setAttribute("data-chart", "drawn");
+      instance.off("rendered", drawn);
+    };
+    instance.on("rendered", drawn);
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(element);
     return () => {
