@@ -10,8 +10,9 @@ import "dayjs/locale/zh-cn";
 import { lazy, Suspense, useEffect, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { BrowserRouter, Navigate, Outlet, Route, Routes } from "react-router";
+import { lazyPage } from "./components/lazyPage";
 import { PageLoading } from "./components/PageLoading";
-import { dashboardResources, DashboardRoute, HomeDashboard } from "./dashboards";
+import { dashboardResources, DashboardRoute, HomeDashboard, preloadDashboardPage } from "./dashboards";
 import { crudRoutes, type PageOverrides } from "./crud/routes";
 import { Login } from "./pages/Login";
 import { accessControlProvider, authProvider, dataProvider, i18nProvider } from "./providers";
@@ -24,7 +25,7 @@ import { theme } from "./theme";
 import { i18n } from "./i18n";
 
 // The signed-in frame and the 404 page load after sign-in.
-const Shell = lazy(() => import("./components/Shell"));
+const Shell = lazyPage(() => import("./components/Shell"));
 const NotFound = lazy(() => import("@refinedev/antd").then((module) => ({ default: module.ErrorComponent })));
 
 // Screens that need more than the generic page (src/pages/<resource>/), loaded on demand.
@@ -36,6 +37,10 @@ const pageOverrides: Record<string, PageOverrides> = {
   accounts: { list: <AccountsPage /> },
   fund_budgets: { show: <FundBudgetShow /> },
 };
+
+/** The first page's modules (the frame, and a dashboard's renderer on a dashboard's route), so it renders at once. */
+export const preloadFirstPage = (pathname: string) =>
+  Promise.all([Shell.preload(), preloadDashboardPage(pathname)]);
 
 /** A table name → its label in the current language (a word that is not a table stays as it is). */
 const resourceWord = (word: string) => (i18n.exists(`${word}.label`) ? i18n.t(`${word}.label`) : word);

@@ -4,6 +4,7 @@ import { StrictMode, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import { I18nextProvider } from "react-i18next";
 import { i18n } from "./i18n";
+import { destinationAfterLogin } from "./pages/loginDestination";
 import { loadProfile } from "./providers/profile";
 import { supabaseClient } from "./providers/supabaseClient";
 import { theme } from "./theme";
@@ -18,17 +19,28 @@ const render = (node: ReactNode) =>
 
 // Signed in, what the first page needs is asked for at once instead of one step after another (app chunk → session
 // check → frame chunk → page chunk → profile → data): the profile, the signed-in frame and, on a dashboard route,
-// the dashboard renderer and the dashboard's data load while the app chunk is still arriving.
+// the dashboard renderer and the dashboard's data load while the app chunk is still arriving. The first render waits
+// until the data has been asked for: it holds the main thread for a while, and a request sent only after it would
+// make the page wait for the render and the data one after the other.
 const preloadSignedIn = () => {
   void loadProfile(supabaseClient).catch(() => undefined);
-  void import("./components/Shell");
-  void import("./dashboards/prefetch").then(({ prefetchDashboard }) => prefetchDashboard(window.location)).catch(() => undefined);
+  return import("./dashboards/prefetch").then(({ prefetchDashboard }) => prefetchDashboard(window.location)).catch(() => undefined);
 };
 
 const startApp = async () => {
-  preloadSignedIn();
-  const { default: App } = await import("./App");
+  const dataAskedFor = preloadSignedIn();
+  const { default: App, preloadFirstPage } = await import("./App");
+  await Promise.all([preloadFirstPage(window.location.pathname), dataAskedFor]);
   render(<App />);
+};
+
+// On the sign-in page, once it is drawn, the app and the page the person will land on load while they type, so
+// signing in waits only for the session and the data.
+const preloadWhileSigningIn = () => {
+  const destination = new URL(destinationAfterLogin(window.location.search), window.location.origin).pathname;
+  const load = () => void import("./App").then(({ preloadFirstPage }) => preloadFirstPage(destination)).catch(() => undefined);
+  if ("requestIdleCallback" in window) window.requestIdleCallback(load, { timeout: 2000 });
+  else setTimeout(load, 500);
 };
 
 // Signed out: only the sign-in page, without the app around it (a fraction of the JavaScript).
@@ -50,4 +62,5 @@ void supabaseClient.auth.getSession().then(async ({ data }) => {
       />
     </ConfigProvider>,
   );
+  preloadWhileSigningIn();
 });

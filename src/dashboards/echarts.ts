@@ -1,5 +1,5 @@
 // The only module that imports ECharts: just the charts and components the option builders use.
-// It is reached through the lazily loaded dashboard page, so the login page never downloads it.
+// It is reached through the lazily loaded dashboard page, so the login page is drawn before it downloads it.
 import { BarChart, GaugeChart, HeatmapChart, LineChart, PieChart, RadarChart } from "echarts/charts";
 import { DatasetComponent, GridComponent, LegendComponent, RadarComponent, TooltipComponent, VisualMapComponent } from "echarts/components";
 import * as echarts from "echarts/core";

@@ -2,13 +2,17 @@
 // the home page. Specs are read eagerly (they are small); the page and ECharts load on first visit.
 import type { ResourceProps } from "@refinedev/core";
 import { Result, Skeleton } from "antd";
-import { lazy, Suspense } from "react";
+import { Suspense } from "react";
+import { lazyPage } from "../components/lazyPage";
 import { useParams } from "react-router";
-import { dashboards, findDashboard } from "./registry";
+import { dashboardAt, dashboards, findDashboard } from "./registry";
 import { dashboardResourcesFor } from "./resources";
 import type { DashboardSpec } from "./spec";
 
-const DashboardPage = lazy(() => import("./DashboardPage"));
+const DashboardPage = lazyPage(() => import("./DashboardPage"));
+
+/** On a dashboard's route, its renderer's module (elsewhere nothing). */
+export const preloadDashboardPage = (pathname: string) => (dashboardAt(pathname) ? DashboardPage.preload() : undefined);
 
 /** Resources for the dashboards in /dashboards; pass the UI locale ("zh-CN" / "en") to label the menu. */
 export const dashboardResources = (locale = "zh-CN"): ResourceProps[] =>

@@ -11,6 +11,9 @@ export function echartsTheme(token: GlobalToken): Record<string, unknown> {
   return {
     color: [token.colorPrimary, token.blue, token.gold, token.green, token.purple, token.cyan, token.orange, token.magenta, token.geekblue, token.lime],
     backgroundColor: "transparent",
+    // no entry animation: a dashboard shows its figures at once (and eight charts animating would hold the page up);
+    // changes after a filter still animate
+    animationDuration: 0,
     textStyle: { fontFamily: token.fontFamily, fontSize: token.fontSizeSM, color: token.colorText },
     legend: { textStyle: { color: token.colorTextSecondary } },
     tooltip: {

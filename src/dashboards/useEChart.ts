@@ -30,7 +30,10 @@ export function useEChart(option: EChartsCoreOption | undefined, onClick?: (even
       instance.off("rendered", drawn);
     };
     instance.on("rendered", drawn);
-    const observer = new ResizeObserver(() => instance.resize());
+    // A ResizeObserver reports once on observe: redrawing then would draw every chart twice on arrival.
+    const observer = new ResizeObserver(() => {
+      if (element.clientWidth !== instance.getWidth() || element.clientHeight !== instance.getHeight()) instance.resize();
+    });
     observer.observe(element);
     return () => {
       observer.disconnect();
