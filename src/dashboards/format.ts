@@ -11,6 +11,15 @@ const numberFormat = (locale: Locale, key: string, options: Intl.NumberFormatOpt
   return format;
 };
 
+// a formatter is costly to make (a table of a thousand dates made a thousand): one per locale and kind
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const dateFormat = (locale: Locale, key: string, options: Intl.DateTimeFormatOptions) => {
+  const id = `${locale}:${key}`;
+  let format = dateFormats.get(id);
+  if (!format) dateFormats.set(id, (format = new Intl.DateTimeFormat(intlLocale(locale), options)));
+  return format;
+};
+
 const toNumber = (value: unknown): number | null => {
   if (value === null || value === undefined || value === "") return null;
   const n = typeof value === "number" ? value : Number(value);
@@ -47,13 +56,13 @@ export function formatValue(value: unknown, format: Format | undefined, locale: 
       const match = /^(\d{4})-(\d{2})/.exec(String(value));
       if (!match) return String(value);
       const date = new Date(Number(match[1]), Number(match[2]) - 1, 1);
-      return new Intl.DateTimeFormat(intlLocale(locale), { year: "numeric", month: locale === "en" ? "short" : "long" }).format(date);
+      return dateFormat(locale, "month", { year: "numeric", month: locale === "en" ? "short" : "long" }).format(date);
     }
     case "date": {
       const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(value));
       if (!match) return String(value);
       const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-      return new Intl.DateTimeFormat(intlLocale(locale), { year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+      return dateFormat(locale, "date", { year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
     }
     default: {
       const n = typeof value === "number" ? value : null;
