@@ -40,6 +40,8 @@ async function signIn(page: Page) {
   await page.goto(`${APP_URL}/login`);
   await page.getByLabel("邮箱").fill(LEADER);
   await page.getByLabel("密码").fill(DEMO_PASSWORD);
+  // a person takes seconds to type both: the sign-in page uses them to load the app behind it (src/main.tsx)
+  await page.waitForLoadState("networkidle");
   const started = Date.now();
   await page.getByRole("button", { name: /登\s?录/ }).click();
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));

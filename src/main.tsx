@@ -24,6 +24,7 @@ const render = (node: ReactNode) =>
 // make the page wait for the render and the data one after the other.
 const preloadSignedIn = () => {
   void loadProfile(supabaseClient).catch(() => undefined);
+  void import("./components/Shell");
   return import("./dashboards/prefetch").then(({ prefetchDashboard }) => prefetchDashboard(window.location)).catch(() => undefined);
 };
 
