@@ -4,6 +4,7 @@ import { StrictMode, type ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import { I18nextProvider } from "react-i18next";
 import { i18n } from "./i18n";
+import { preloadDashboardRenderer } from "./dashboards/route";
 import { destinationAfterLogin } from "./pages/loginDestination";
 import { loadProfile } from "./providers/profile";
 import { supabaseClient } from "./providers/supabaseClient";
@@ -25,6 +26,7 @@ const render = (node: ReactNode) =>
 const preloadSignedIn = () => {
   void loadProfile(supabaseClient).catch(() => undefined);
   void import("./components/Shell");
+  void preloadDashboardRenderer(window.location.pathname);
   return import("./dashboards/prefetch").then(({ prefetchDashboard }) => prefetchDashboard(window.location)).catch(() => undefined);
 };
 

@@ -5,11 +5,10 @@ import { queryClient } from "../providers/queryClient";
 import { filterValues, orgUnitsQuery, ownUnitOf, panelQuery, profileQuery } from "./queries";
 import { dashboardAt } from "./registry";
 
-/** On a dashboard's route, its renderer's chunk and its data; elsewhere nothing. Resolves once every request has been sent. */
+/** On a dashboard's route, its data; elsewhere nothing. Resolves once every request has been sent. */
 export async function prefetchDashboard({ pathname, search }: { pathname: string; search: string }) {
   const spec = dashboardAt(pathname);
   if (!spec) return;
-  void import("./DashboardPage");
   const profile = await queryClient.fetchQuery(profileQuery);
   if (!profile) return;
   const filters = filterValues(spec, new URLSearchParams(search), ownUnitOf(profile));

@@ -1,4 +1,5 @@
 // Every file in /dashboards (except tests) is a dashboard: found at build time, validated once.
+import { dashboardIdAt } from "./route";
 import { discoverDashboards } from "./validate";
 
 export const dashboards = discoverDashboards(
@@ -8,8 +9,4 @@ export const dashboards = discoverDashboards(
 export const findDashboard = (id: string | undefined) => dashboards.find((d) => d.id === id);
 
 /** The dashboard a path shows: "/" the home page, "/dashboards/<id>" that dashboard; otherwise none. */
-export function dashboardAt(pathname: string) {
-  if (pathname === "/") return findDashboard("home");
-  const match = /^\/dashboards\/([^/]+)\/?$/.exec(pathname);
-  return match ? findDashboard(decodeURIComponent(match[1])) : undefined;
-}
+export const dashboardAt = (pathname: string) => findDashboard(dashboardIdAt(pathname));
