@@ -3,22 +3,18 @@ import { text, type Column, type Format, type Locale } from "./spec";
 
 export const intlLocale = (locale: Locale) => (locale === "en" ? "en-US" : "zh-CN");
 
-const cache = new Map<string, Intl.NumberFormat>();
-const numberFormat = (locale: Locale, key: string, options: Intl.NumberFormatOptions) => {
-  const id = `${locale}:${key}`;
-  let format = cache.get(id);
-  if (!format) cache.set(id, (format = new Intl.NumberFormat(intlLocale(locale), options)));
-  return format;
-};
-
 // a formatter is costly to make (a table of a thousand dates made a thousand): one per locale and kind
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-const dateFormat = (locale: Locale, key: string, options: Intl.DateTimeFormatOptions) => {
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+const formatter = <F extends Intl.NumberFormat | Intl.DateTimeFormat>(locale: Locale, key: string, make: (tag: string) => F): F => {
   const id = `${locale}:${key}`;
-  let format = dateFormats.get(id);
-  if (!format) dateFormats.set(id, (format = new Intl.DateTimeFormat(intlLocale(locale), options)));
-  return format;
+  let made = formatters.get(id) as F | undefined;
+  if (!made) formatters.set(id, (made = make(intlLocale(locale))));
+  return made;
 };
+const numberFormat = (locale: Locale, key: string, options: Intl.NumberFormatOptions) =>
+  formatter(locale, key, (tag) => new Intl.NumberFormat(tag, options));
+const dateFormat = (locale: Locale, key: string, options: Intl.DateTimeFormatOptions) =>
+  formatter(locale, `date:${key}`, (tag) => new Intl.DateTimeFormat(tag, options));
 
 const toNumber = (value: unknown): number | null => {
   if (value === null || value === undefined || value === "") return null;
