@@ -5,14 +5,15 @@ import { Result, Skeleton } from "antd";
 import { Suspense } from "react";
 import { lazyPage } from "../components/lazyPage";
 import { useParams } from "react-router";
-import { dashboardAt, dashboards, findDashboard } from "./registry";
+import { dashboards, findDashboard } from "./registry";
+import { dashboardIdAt } from "./route";
 import { dashboardResourcesFor } from "./resources";
 import type { DashboardSpec } from "./spec";
 
 const DashboardPage = lazyPage(() => import("./DashboardPage"));
 
-/** On a dashboard's route, its renderer's module (elsewhere nothing). */
-export const preloadDashboardPage = (pathname: string) => (dashboardAt(pathname) ? DashboardPage.preload() : undefined);
+/** On a dashboard's route (as main.tsx tells it, by the path alone), its renderer's module; elsewhere nothing. */
+export const preloadDashboardPage = (pathname: string) => (dashboardIdAt(pathname) === undefined ? undefined : DashboardPage.preload());
 
 /** Resources for the dashboards in /dashboards; pass the UI locale ("zh-CN" / "en") to label the menu. */
 export const dashboardResources = (locale = "zh-CN"): ResourceProps[] =>
