@@ -128,7 +128,8 @@ export default defineDashboard({
       title: { zh: "历年卓越党支部（按单位）", en: "Excellent branches by year and unit" },
       kind: "stacked_bar",
       query: { source: excellentByYear, params: { p_from: 2024, p_to: { filter: "year" }, p_org_unit_id: { filter: "org_unit" } } },
-      encode: { x: "year", value: "excellent_branches", series: "org_unit_name" },
+      // units along the axis, years stacked: one series per year reads (and draws) better than one per unit
+      encode: { x: "org_unit_name", value: "excellent_branches", series: "year" },
       grid: { x: 0, y: 18, w: 24, h: 7 },
       drill: { route: "/branch-excellence-years", filters: { year: { column: "year" }, "branch.org_unit_id": { column: "org_unit_id" }, status: "excellent" } },
     },

@@ -24,8 +24,9 @@ describe("category labels", () => {
     expect(axisLabel(...bar(12))).toMatchObject({ interval: 0, rotate: 40 });
     expect(axisLabel(...bar(12, "line"))).toMatchObject({ interval: 0 });
   });
-  it("lets labels that would overlap go beyond 12", () => {
-    expect(axisLabel(...bar(30, "line"))).toMatchObject({ hideOverlap: true });
+  it("shows every n-th label beyond 12, n from the labels' size", () => {
+    expect(axisLabel(...bar(30, "line"))).toEqual({ interval: "auto" });
+    expect(axisLabel(...bar(200))).toEqual({ interval: "auto" });
   });
 });
 

@@ -96,7 +96,9 @@ function cartesian(ctx: Context, type: "bar" | "line", stacked: boolean): ChartM
   const horizontal = type === "bar" && panel.options?.horizontal === true;
   // Up to 12 categories every label is shown: under vertical bars few labels wrap onto two lines, more are
   // slanted (a long unit name is cut only past 9 characters, the tooltip and table view have it whole); beyond 12,
-  // and on a time axis (line), labels that would overlap are skipped: the points still say which month they are.
+  // and on a time axis (line), every n-th label is shown, n from the labels' measured size (ECharts' "auto"): the
+  // points and the tooltip still say which they are. ("hideOverlap" would lay out all 200 units' labels to hide
+  // most of them: a 200-unit chart took 26 ms instead of 21.)
   const count = table.source.length;
   const inProgress = inProgressCategories(ctx);
   const categoryAxis = {
@@ -105,7 +107,7 @@ function cartesian(ctx: Context, type: "bar" | "line", stacked: boolean): ChartM
       horizontal ? { interval: 0, width: 140, overflow: "truncate" }
       : type === "bar" && count <= 6 ? { interval: 0, width: 64, overflow: "break", lineHeight: 14 }
       : count <= 12 ? { interval: 0, rotate: count > 6 ? 40 : 0, width: 120, overflow: "truncate" }
-      : { hideOverlap: true },
+      : { interval: "auto" },
     ...(horizontal ? { inverse: true } : {}),
   };
   const valueAxis = {
