@@ -2,7 +2,7 @@
 // end-to-end tests. The stack runs on its own ports and data directory so it never touches a running `npm start`.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import { localDataDir } from "../supabase/local/dataDir";
 import { onStopRequest } from "../supabase/local/processes";
 
@@ -21,7 +21,7 @@ const reports = resolve("supabase/.temp/test-reports");
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
-type Counts = { passed: number; failed: number };
+type Counts = { passed: number; failed: number; failures?: string[] };
 type Step = { name: string; command: string[]; env?: Record<string, string>; counts?: () => Counts };
 const results: { name: string; ok: boolean; seconds: number; counts?: Counts }[] = [];
 
@@ -37,6 +37,15 @@ async function run({ name, command, env, counts }: Step): Promise<boolean> {
   return ok;
 }
 
+type PlaywrightSuite = { title: string; file?: string; suites?: PlaywrightSuite[]; specs?: { title: string; ok: boolean }[] };
+function playwrightFailures(json: { suites?: PlaywrightSuite[] } | undefined): string[] {
+  const walk = (suite: PlaywrightSuite, file: string): string[] => [
+    ...(suite.specs ?? []).filter((spec) => !spec.ok).map((spec) => `${file} › ${spec.title}`),
+    ...(suite.suites ?? []).flatMap((child) => walk(child, file)),
+  ];
+  return (json?.suites ?? []).flatMap((suite) => walk(suite, suite.file ?? suite.title));
+}
+
 const npx = (...args: string[]) => ["npx", "--no-install", ...args];
 const readJson = (file: string) => (existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : undefined);
 
@@ -47,7 +56,10 @@ function vitest(project: string): Step {
     command: npx("vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`),
     counts: () => {
       const json = readJson(report);
-      return { passed: json?.numPassedTests ?? 0, failed: json ? json.numFailedTests : 1 };
+      const failures = (json?.testResults ?? []).flatMap((file: { name: string; assertionResults: { status: string; fullName: string }[] }) =>
+        file.assertionResults.filter((test) => test.status === "failed").map((test) => `${relative(".", file.name)} › ${test.fullName}`),
+      );
+      return { passed: json?.numPassedTests ?? 0, failed: json ? json.numFailedTests : 1, failures };
     },
   };
 }
@@ -68,9 +80,10 @@ try {
       command: npx("playwright", "test", "--reporter=list,json"),
       env: { PLAYWRIGHT_JSON_OUTPUT_FILE: report },
       counts: () => {
-        const stats = readJson(report)?.stats;
+        const json = readJson(report);
+        const stats = json?.stats;
         if (stats?.flaky) console.log(`  ${stats.flaky} end-to-end test(s) passed only on their retry (flaky): see the list above`);
-        return { passed: (stats?.expected ?? 0) + (stats?.flaky ?? 0), failed: stats ? stats.unexpected : 1 };
+        return { passed: (stats?.expected ?? 0) + (stats?.flaky ?? 0), failed: stats ? stats.unexpected : 1, failures: playwrightFailures(json) };
       },
     });
   }
@@ -87,6 +100,8 @@ console.log("\n── summary");
 for (const r of results) {
   const counts = r.counts ? `, ${r.counts.passed} passed, ${r.counts.failed} failed` : "";
   console.log(`  ${r.ok ? "ok  " : "FAIL"}  ${r.name} (${r.seconds.toFixed(1)} s${counts})`);
+  // Named again here, since a long log is often read from its end.
+  for (const name of r.counts?.failures ?? []) console.log(`          ✗ ${name}`);
 }
 // A failed step without a test count (type errors, a build) still counts as one failure.
 const failed = total.failed + failedSteps.filter((r) => !r.counts || r.counts.failed === 0).length;
