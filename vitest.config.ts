@@ -20,6 +20,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // As the end-to-end tests in CI: one retry, and `npm test` names whatever needed it (see scripts/test.ts).
+          retry: process.env.CI ? 1 : 0,
         },
       },
     ],

@@ -21,7 +21,7 @@ const reports = resolve("supabase/.temp/test-reports");
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
-type Counts = { passed: number; failed: number; failures?: string[] };
+type Counts = { passed: number; failed: number; failures?: string[]; flaky?: string[] };
 type Step = { name: string; command: string[]; env?: Record<string, string>; counts?: () => Counts };
 const results: { name: string; ok: boolean; seconds: number; counts?: Counts }[] = [];
 
@@ -37,10 +37,12 @@ async function run({ name, command, env, counts }: Step): Promise<boolean> {
   return ok;
 }
 
-type PlaywrightSuite = { title: string; file?: string; suites?: PlaywrightSuite[]; specs?: { title: string; ok: boolean }[] };
-function playwrightFailures(json: { suites?: PlaywrightSuite[] } | undefined): string[] {
+type PlaywrightSpec = { title: string; ok: boolean; tests: { status: string }[] };
+type PlaywrightSuite = { title: string; file?: string; suites?: PlaywrightSuite[]; specs?: PlaywrightSpec[] };
+/** The names of the specs that `pick` selects, file › title. */
+function playwrightSpecs(json: { suites?: PlaywrightSuite[] } | undefined, pick: (spec: PlaywrightSpec) => boolean): string[] {
   const walk = (suite: PlaywrightSuite, file: string): string[] => [
-    ...(suite.specs ?? []).filter((spec) => !spec.ok).map((spec) => `${file} › ${spec.title}`),
+    ...(suite.specs ?? []).filter(pick).map((spec) => `${file} › ${spec.title}`),
     ...(suite.suites ?? []).flatMap((child) => walk(child, file)),
   ];
   return (json?.suites ?? []).flatMap((suite) => walk(suite, suite.file ?? suite.title));
@@ -56,10 +58,16 @@ function vitest(project: string): Step {
     command: npx("vitest", "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`),
     counts: () => {
       const json = readJson(report);
-      const failures = (json?.testResults ?? []).flatMap((file: { name: string; assertionResults: { status: string; fullName: string }[] }) =>
-        file.assertionResults.filter((test) => test.status === "failed").map((test) => `${relative(".", file.name)} › ${test.fullName}`),
+      type Result = { status: string; fullName: string; failureMessages: string[] };
+      const tests: (Result & { file: string })[] = (json?.testResults ?? []).flatMap((file: { name: string; assertionResults: Result[] }) =>
+        file.assertionResults.map((test) => ({ ...test, file: relative(".", file.name) })),
       );
-      return { passed: json?.numPassedTests ?? 0, failed: json ? json.numFailedTests : 1, failures };
+      const named = (test: Result & { file: string }) => `${test.file} › ${test.fullName}`;
+      // A test that passed on its retry (CI only) keeps the first attempt's error: shown, so a flake gets fixed.
+      const flaky = tests.filter((test) => test.status === "passed" && test.failureMessages.length > 0);
+      for (const test of flaky) console.log(`  passed only on its retry (flaky): ${named(test)}\n    ${test.failureMessages[0].split("\n").slice(0, 6).join("\n    ")}`);
+      const failures = tests.filter((test) => test.status === "failed").map(named);
+      return { passed: json?.numPassedTests ?? 0, failed: json ? json.numFailedTests : 1, failures, flaky: flaky.map(named) };
     },
   };
 }
@@ -83,7 +91,9 @@ try {
         const json = readJson(report);
         const stats = json?.stats;
         if (stats?.flaky) console.log(`  ${stats.flaky} end-to-end test(s) passed only on their retry (flaky): see the list above`);
-        return { passed: (stats?.expected ?? 0) + (stats?.flaky ?? 0), failed: stats ? stats.unexpected : 1, failures: playwrightFailures(json) };
+        const failures = playwrightSpecs(json, (spec) => !spec.ok);
+        const flaky = playwrightSpecs(json, (spec) => spec.tests.some((test) => test.status === "flaky"));
+        return { passed: (stats?.expected ?? 0) + (stats?.flaky ?? 0), failed: stats ? stats.unexpected : 1, failures, flaky };
       },
     });
   }
@@ -102,6 +112,7 @@ for (const r of results) {
   console.log(`  ${r.ok ? "ok  " : "FAIL"}  ${r.name} (${r.seconds.toFixed(1)} s${counts})`);
   // Named again here, since a long log is often read from its end.
   for (const name of r.counts?.failures ?? []) console.log(`          ✗ ${name}`);
+  for (const name of r.counts?.flaky ?? []) console.log(`          ↻ ${name} (passed on its retry)`);
 }
 // A failed step without a test count (type errors, a build) still counts as one failure.
 const failed = total.failed + failedSteps.filter((r) => !r.counts || r.counts.failed === 0).length;
