@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { ANON_KEY, API_URL, SERVICE_ROLE_KEY } from "./env";
-import { serviceClient } from "./testing";
+import { apiFetch, serviceClient } from "./testing";
 
 const created: string[] = [];
 afterAll(async () => {
@@ -27,7 +27,7 @@ function auth(path: string, init: { method?: string; body?: unknown; version?: s
   const headers: Record<string, string> = { apikey: ANON_KEY, "content-type": "application/json" };
   if (init.version !== undefined) headers["x-supabase-api-version"] = init.version;
   if (init.token) headers.authorization = `Bearer ${init.token}`;
-  return fetch(`${API_URL}/auth/v1${path}`, {
+  return apiFetch(`${API_URL}/auth/v1${path}`, {
     method: init.method ?? (init.body === undefined ? "GET" : "POST"),
     headers,
     body: init.body === undefined ? undefined : JSON.stringify(init.body),

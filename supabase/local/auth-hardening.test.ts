@@ -116,7 +116,7 @@ describe("sign-in throttling", () => {
     );
     expect(answers.filter((answer) => answer.status === 400)).toHaveLength(configured);
     expect(answers.filter((answer) => answer.status === 429)).toHaveLength(5);
-    // Everyone else (this process signs in from 127.0.0.1) is unaffected.
+    // Everyone else (this file's clients sign in from an address of their own) is unaffected.
     expect((await anonClient().auth.signInWithPassword({ email: "leader@dangjian.test", password: "dangjian-demo" })).error).toBeNull();
   });
 
