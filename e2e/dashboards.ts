@@ -9,7 +9,7 @@ import funds from "../dashboards/funds";
 import home from "../dashboards/home";
 import life from "../dashboards/life";
 import team from "../dashboards/team";
-import { buildKpi, buildTable, tableColumns } from "../src/dashboards/options";
+import { buildKpi, buildTable, tableColumns, tablePageSize } from "../src/dashboards/options";
 import { text, type DashboardSpec, type PanelSpec } from "../src/dashboards/spec";
 import { formatValue } from "../src/dashboards/format";
 import { config } from "../supabase/local/env";
@@ -17,8 +17,6 @@ import { PANEL_SQL, type Scope } from "./dashboards-sql";
 
 export const DASHBOARDS: DashboardSpec[] = [coverage, evaluation, funds, life, team, contacts, excellence, home];
 export const routeOf = (spec: DashboardSpec) => (spec.id === "home" ? "/" : `/dashboards/${spec.id}`);
-
-const PAGE_SIZE = 50;
 
 export async function waitForPanels(page: Page, spec: DashboardSpec) {
   await expect(page.locator("[data-panel]")).toHaveCount(spec.panels.length);
@@ -84,9 +82,11 @@ export async function expectedCells(spec: DashboardSpec, panel: PanelSpec, scope
   // the API hands out at most max_rows rows per request (the page then says how many there are)
   const rows = all.slice(0, config.api.max_rows);
   const model = buildTable(panel, rows);
-  const cells = model.rows.slice(0, PAGE_SIZE).map((row) => model.columns.map((c) => row[c.key]));
+  // the 待办 panel lists every kind; a table pages by what its card has room for
+  const pageSize = panel.kind === "todos" ? rows.length : tablePageSize(panel, all.length > rows.length);
+  const cells = model.rows.slice(0, pageSize).map((row) => model.columns.map((c) => row[c.key]));
   const truncated = all.length > rows.length ? `仅列出前 ${formatValue(rows.length, "count")} 条，共 ${formatValue(all.length, "count")} 条` : null;
-  return { cells, total: rows.length > PAGE_SIZE ? `共 ${rows.length} 条` : null, count: rows.length, truncated };
+  return { cells, total: rows.length > pageSize ? `共 ${rows.length} 条` : null, count: rows.length, truncated };
 }
 
 /**

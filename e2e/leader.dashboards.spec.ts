@@ -3,6 +3,8 @@
 import { expect, test } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import evaluation from "../dashboards/evaluation";
+import life from "../dashboards/life";
+import { tablePageSize } from "../src/dashboards/options";
 import { text } from "../src/dashboards/spec";
 import { sql } from "../supabase/local/testing";
 import {
@@ -18,6 +20,7 @@ import {
   shownCells,
   waitForPanels,
 } from "./dashboards";
+import { PANEL_SQL } from "./dashboards-sql";
 
 const thisYear = new Date().getFullYear();
 
@@ -129,4 +132,20 @@ test("leader: the login page is drawn without the charts, then loads the page be
   expect((await renderer).ok()).toBe(true);
   await expect(page.getByLabel("邮箱")).toBeVisible();
   await context.close();
+});
+
+test("leader: a table panel shows a page of the rows its card has room for, read without scrolling inside the card", async ({ page }) => {
+  const panel = life.panels.find((p) => p.id === "without_meetings")!;
+  const pageSize = tablePageSize(panel);
+  const all = await PANEL_SQL["life/without_meetings"]({ year: thisYear, orgUnitId: null });
+  expect(all.length).toBeGreaterThan(pageSize);
+  await page.goto(routeOf(life));
+  await waitForPanels(page, life);
+  const box = panelLocator(page, panel);
+  await expect(box.locator(".ant-pagination-total-text")).toHaveText(`共 ${all.length} 条`);
+  await expect(box.locator("tbody tr.ant-table-row")).toHaveCount(pageSize);
+  const body = box.locator(".ant-card-body");
+  expect(await body.evaluate((element) => element.scrollHeight - element.clientHeight)).toBeLessThanOrEqual(0);
+  await box.locator(".ant-pagination-next").click();
+  await expect(box.locator("tbody tr.ant-table-row")).toHaveCount(Math.min(pageSize, all.length - pageSize));
 });

@@ -3,11 +3,9 @@
 import { Grid, Space, Typography } from "antd";
 import { Panel } from "./Panel";
 import { FilterBar } from "./FilterBar";
-import { GRID_COLUMNS, ROW_HEIGHT, text, type DashboardSpec } from "./spec";
+import { GRID_COLUMNS, GRID_GAP, ROW_HEIGHT, text, type DashboardSpec } from "./spec";
 import { useDashboardFilters, useLocale } from "./useDashboardData";
 import "./dashboard.css";
-
-const GAP = 12;
 
 export default function DashboardPage({ spec }: { spec: DashboardSpec }) {
   const locale = useLocale();
@@ -32,7 +30,7 @@ export default function DashboardPage({ spec }: { spec: DashboardSpec }) {
           gridTemplateColumns: layout === "single" ? "minmax(0, 1fr)" : `repeat(${GRID_COLUMNS}, minmax(0, 1fr))`,
           gridAutoRows: ROW_HEIGHT,
           gridAutoFlow: layout === "half" ? "row dense" : undefined,
-          gap: GAP,
+          gap: GRID_GAP,
         }}
       >
         {spec.panels.map((panel) => (

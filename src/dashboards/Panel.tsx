@@ -6,7 +6,7 @@ import { useMemo, useState, type CSSProperties, type ReactNode } from "react";
 import { Link, useNavigate } from "react-router";
 import { asOfCaption, drillUrl, recordUrl, type FilterValues } from "./drill";
 import { formatValue } from "./format";
-import { buildChart, buildKpi, buildTable, toCsv, type Row } from "./options";
+import { buildChart, buildKpi, buildTable, tablePageSize, toCsv, type Row } from "./options";
 import { isClickedBinding, text, valueFields, type Locale, type PanelSpec } from "./spec";
 import { usePanelRows } from "./useDashboardData";
 import { TodoSummary } from "../pages/todos/TodoSummary";
@@ -33,8 +33,6 @@ const WORDS = {
   todoCount: { zh: "数量", en: "Count" },
   truncated: { zh: "仅列出前 {shown} 条，共 {total} 条", en: "Showing the first {shown} of {total} rows" },
 };
-
-const PAGE_SIZE = 50;
 
 function download(filename: string, href: string) {
   const anchor = document.createElement("a");
@@ -181,9 +179,10 @@ export function Panel({ dashboardId, panel, filters, enabled, locale, style }: P
     );
   } else if (view === "table" || panel.kind === "table") {
     const total = query.data?.total ?? rows.length;
+    const truncated = total > rows.length;
     body = (
       <>
-        {total > rows.length && (
+        {truncated && (
           <Alert
             type="info"
             showIcon
@@ -191,7 +190,16 @@ export function Panel({ dashboardId, panel, filters, enabled, locale, style }: P
             message={t("truncated").replace("{shown}", formatValue(rows.length, "count", locale)).replace("{total}", formatValue(total, "count", locale))}
           />
         )}
-        <PanelTable panel={panel} rows={rows} filters={filters} locale={locale} label={`${title} ${t("dataTable")}`} detailsWord={t("details")} openWord={t("open")} />
+        <PanelTable
+          panel={panel}
+          rows={rows}
+          pageSize={tablePageSize(panel, truncated)}
+          filters={filters}
+          locale={locale}
+          label={`${title} ${t("dataTable")}`}
+          detailsWord={t("details")}
+          openWord={t("open")}
+        />
       </>
     );
   } else body = <div ref={chartRef} role="img" aria-label={title} data-chart="pending" style={{ width: "100%", height: "100%", minHeight: 120 }} />;
@@ -226,8 +234,9 @@ function useChartIf(active: boolean, panel: PanelSpec, rows: Row[], filters: Fil
   return { ref, chart };
 }
 
-function PanelTable(props: { panel: PanelSpec; rows: Row[]; filters: FilterValues; locale: Locale; label: string; detailsWord: string; openWord: string }) {
-  const { panel, rows, filters, locale, label, detailsWord, openWord } = props;
+type PanelTableProps = { panel: PanelSpec; rows: Row[]; pageSize: number; filters: FilterValues; locale: Locale; label: string; detailsWord: string; openWord: string };
+
+function PanelTable({ panel, rows, pageSize, filters, locale, label, detailsWord, openWord }: PanelTableProps) {
   const model = useMemo(() => buildTable(panel, rows, locale), [panel, rows, locale]);
   const drill = panel.drill;
   // A drill-down that depends on the clicked series: with wide rows each value cell links to its own list.
@@ -288,8 +297,8 @@ function PanelTable(props: { panel: PanelSpec; rows: Row[]; filters: FilterValue
       size="small"
       columns={columns}
       dataSource={model.rows}
-      // long lists page; short ones show every row so they can be read (and copied) at once
-      pagination={rows.length > PAGE_SIZE ? { pageSize: PAGE_SIZE, size: "small", showSizeChanger: false, showTotal: (total) => (locale === "en" ? `${total} rows` : `共 ${total} 条`) } : false}
+      // long lists page by what the card has room for; short ones show every row
+      pagination={rows.length > pageSize ? { pageSize, size: "small", showSizeChanger: false, showTotal: (total) => (locale === "en" ? `${total} rows` : `共 ${total} 条`) } : false}
       style={{ fontVariantNumeric: "tabular-nums" }}
     />
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { panel, rows } from "./__fixtures__/sample";
-import { buildChart, buildKpi, buildTable, toCsv, type Row } from "./options";
+import { buildChart, buildKpi, buildTable, tablePageSize, toCsv, type Row } from "./options";
 
 type Series = { type: string; name: string; encode: Record<string, string>; stack?: string; data?: unknown[] };
 type Option = {
@@ -184,6 +184,15 @@ describe("table", () => {
   it("shows the listed columns in order", () => {
     const table = buildTable(panel({ kind: "table", encode: { columns: ["rate", "org_unit_name"] } }), rows);
     expect(table.columns.map((c) => c.key)).toEqual(["rate", "org_unit_name"]);
+  });
+
+  it("pages by the one-line rows its card has room for: more for a taller card, fewer under the truncation note, never under 5", () => {
+    const sized = (h: number, truncated = false) => tablePageSize(panel({ kind: "table", grid: { x: 0, y: 0, w: 24, h } }), truncated);
+    // 8 grid rows: 8 × 72 + 7 × 12 = 660 px; less the card's head and padding, the table's head and the pagination
+    expect(sized(8)).toBe(12);
+    expect(sized(6)).toBe(8);
+    expect(sized(8, true)).toBe(11);
+    expect(sized(2)).toBe(5);
   });
 });
 

@@ -4,7 +4,7 @@
 // Rows arrive aggregated from Postgres: builders only reshape and label, they never add up.
 import type { EChartsCoreOption } from "echarts/core";
 import { categoryLabel, formatAxis, formatCell, formatOfColumn, formatValue } from "./format";
-import { text, valueFields, type Column, type Format, type Kind, type Locale, type PanelSpec } from "./spec";
+import { GRID_GAP, ROW_HEIGHT, text, valueFields, type Column, type Format, type Kind, type Locale, type PanelSpec } from "./spec";
 
 export type Row = Record<string, unknown>;
 
@@ -305,6 +305,25 @@ export const tableColumns = (panel: PanelSpec): string[] =>
   panel.encode.columns ?? Object.entries(panel.query.source.columns).filter(([, c]) => !c.hidden).map(([k]) => k);
 
 const NUMERIC: (Format | undefined)[] = ["percent", "money", "count", "decimal"];
+
+// The pixel sizes of a small antd card and table (antd 5 defaults), for the rows a table panel has room for.
+const CARD_HEAD = 38;
+const CARD_PADDING = 12;
+const TABLE_HEAD = 39;
+const TABLE_ROW = 39;
+const PAGINATION = 24 + 2 * 16;
+const TRUNCATED_NOTE = 40 + 8;
+
+/**
+ * How many rows a table panel shows a page: as many one-line rows as its card has room for, so a page is read at
+ * once instead of scrolling inside the card (a name that wraps makes it scroll a little). Drawing only those is also
+ * what keeps a dashboard with two 1,000-row tables quick to open. `truncated`: the note above the table is shown.
+ */
+export function tablePageSize(panel: PanelSpec, truncated = false): number {
+  const body = panel.grid.h * ROW_HEIGHT + (panel.grid.h - 1) * GRID_GAP - CARD_HEAD - 2 * CARD_PADDING;
+  const room = body - TABLE_HEAD - PAGINATION - (truncated ? TRUNCATED_NOTE : 0);
+  return Math.max(5, Math.floor(room / TABLE_ROW));
+}
 
 export function buildTable(panel: PanelSpec, rows: Row[], locale: Locale = "zh"): TableModel {
   const keys = tableColumns(panel);

@@ -115,6 +115,8 @@ export function defineDashboard<D extends DashboardSpec>(spec: D): D {
 
 export const ROW_HEIGHT = 72;
 export const GRID_COLUMNS = 24;
+/** between grid cells, both ways (px) */
+export const GRID_GAP = 12;
 
 export const valueFields = (encode: Encode): string[] =>
   encode.value === undefined ? [] : Array.isArray(encode.value) ? encode.value : [encode.value];
