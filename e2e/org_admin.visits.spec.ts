@@ -56,6 +56,10 @@ test("组织部 records a leader's visit with a follow-up and the leader sees it
       await leader.goto("/");
       const followUps = leader.locator('[data-panel="my_open_follow_ups"]');
       const row = followUps.locator("tr.ant-table-row", { hasText: problem });
+      // oldest first, a page of what the card has room for: today's visit is on the last page
+      await expect(followUps.locator("tr.ant-table-row").first()).toBeVisible();
+      const next = followUps.locator(".ant-pagination-next");
+      while ((await row.count()) === 0 && (await next.count()) > 0 && (await next.getAttribute("aria-disabled")) !== "true") await next.click();
       await expect(row).toBeVisible();
       await expect(row).toContainText(followUp);
       await expect(row).toContainText(branch.name);
