@@ -10,7 +10,7 @@ import { ANON_KEY, API_URL, DB_URL, DEMO_PASSWORD, SERVICE_ROLE_KEY } from "./en
 /**
  * Each test file talks to the stack from an address of its own on the loopback network (127.0.0.0/8), as people
  * on separate machines would: the auth service limits sign-ins per client address (150 per 5 minutes), and the
- * suite as a whole signs in more often than that, which from one address made whichever file came late fail.
+ * whole suite from one address could spend that (a second run right after the first failed with 429).
  */
 const ownAddress = `127.${1 + randomInt(250)}.${randomInt(250)}.${2 + randomInt(250)}`;
 const agent = new http.Agent({ keepAlive: true });
