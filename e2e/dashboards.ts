@@ -31,6 +31,14 @@ export async function chooseFilter(page: Page, label: string, option: string) {
 
 export const panelLocator = (page: Page, panel: PanelSpec) => page.locator(`[data-panel="${panel.id}"]`);
 
+/** Turns a panel's table to its next page; false when it is on the last one (or has a single page). */
+export async function nextPanelPage(box: Locator): Promise<boolean> {
+  const next = box.locator(".ant-pagination-next");
+  if ((await next.count()) === 0 || (await next.getAttribute("aria-disabled")) === "true") return false;
+  await next.click();
+  return true;
+}
+
 /**
  * Clicks a bar of a chart panel with a drill-down. ECharts shows a pointer over a clickable bar: sweep the left half
  * of the lower plot area until the cursor says so.
@@ -83,9 +91,10 @@ export async function expectedCells(spec: DashboardSpec, panel: PanelSpec, scope
   const rows = all.slice(0, config.api.max_rows);
   const model = buildTable(panel, rows);
   // the 待办 panel lists every kind; a table pages by what its card has room for
-  const pageSize = panel.kind === "todos" ? rows.length : tablePageSize(panel, all.length > rows.length);
+  const cut = all.length > rows.length;
+  const pageSize = panel.kind === "todos" ? rows.length : tablePageSize(panel, cut);
   const cells = model.rows.slice(0, pageSize).map((row) => model.columns.map((c) => row[c.key]));
-  const truncated = all.length > rows.length ? `仅列出前 ${formatValue(rows.length, "count")} 条，共 ${formatValue(all.length, "count")} 条` : null;
+  const truncated = cut ? `仅列出前 ${formatValue(rows.length, "count")} 条，共 ${formatValue(all.length, "count")} 条` : null;
   return { cells, total: rows.length > pageSize ? `共 ${rows.length} 条` : null, count: rows.length, truncated };
 }
 

@@ -6,7 +6,7 @@ import { CARRIER_KINDS } from "../dashboards/shared/labels";
 import { tableColumns } from "../src/dashboards/options";
 import { text } from "../src/dashboards/spec";
 import { sql } from "../supabase/local/testing";
-import { clickBarSegment, listFilters, panelLocator, shownCells, waitForPanels } from "./dashboards";
+import { clickBarSegment, listFilters, nextPanelPage, panelLocator, shownCells, waitForPanels } from "./dashboards";
 
 // The current year: the dashboard reads today, the day `covered` is computed for.
 const year = new Date().getFullYear();
@@ -22,11 +22,7 @@ async function openDashboard(page: Page) {
 /** Every row of the panel's data-table view, page after page. */
 async function allShownCells(page: Page): Promise<string[][]> {
   const cells = (await shownCells(page, byUnit)).cells;
-  const next = panelLocator(page, byUnit).locator(".ant-pagination-next");
-  while ((await next.count()) > 0 && (await next.getAttribute("aria-disabled")) !== "true") {
-    await next.click();
-    cells.push(...(await shownCells(page, byUnit)).cells);
-  }
+  while (await nextPanelPage(panelLocator(page, byUnit))) cells.push(...(await shownCells(page, byUnit)).cells);
   return cells;
 }
 

@@ -4,6 +4,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { sql } from "../supabase/local/testing";
 import { storageStateFor } from "./accounts";
+import { nextPanelPage } from "./dashboards";
 import { choose, fillText, pickDate, saveAndShow } from "./forms";
 
 const LEADER = "00000000-0000-4000-8000-000000000002";
@@ -58,8 +59,7 @@ test("组织部 records a leader's visit with a follow-up and the leader sees it
       const row = followUps.locator("tr.ant-table-row", { hasText: problem });
       // oldest first, a page of what the card has room for: today's visit is on the last page
       await expect(followUps.locator("tr.ant-table-row").first()).toBeVisible();
-      const next = followUps.locator(".ant-pagination-next");
-      while ((await row.count()) === 0 && (await next.count()) > 0 && (await next.getAttribute("aria-disabled")) !== "true") await next.click();
+      while ((await row.count()) === 0 && (await nextPanelPage(followUps)));
       await expect(row).toBeVisible();
       await expect(row).toContainText(followUp);
       await expect(row).toContainText(branch.name);

@@ -90,7 +90,6 @@ try {
       counts: () => {
         const json = readJson(report);
         const stats = json?.stats;
-        if (stats?.flaky) console.log(`  ${stats.flaky} end-to-end test(s) passed only on their retry (flaky): see the list above`);
         const failures = playwrightSpecs(json, (spec) => !spec.ok);
         const flaky = playwrightSpecs(json, (spec) => spec.tests.some((test) => test.status === "flaky"));
         return { passed: (stats?.expected ?? 0) + (stats?.flaky ?? 0), failed: stats ? stats.unexpected : 1, failures, flaky };
